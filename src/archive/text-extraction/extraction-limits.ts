@@ -1,0 +1,26 @@
+export type ExtractionLimits = {
+  /** Files larger than this are not parsed. */
+  maxBytes: number;
+  /** Pages read from the start of the file; later pages are skipped and flagged `truncated`. */
+  maxPages: number;
+  /** Characters of text kept; the rest is dropped and flagged `truncated`. */
+  maxTextCharacters: number;
+  /** Wall-clock time for one file, in milliseconds, including starting the worker thread. */
+  timeoutMs: number;
+  /** Old-generation heap of the worker thread, in MiB; a file that needs more is flagged `too-large`. */
+  maxHeapMb: number;
+};
+
+// NOTE: these defaults are estimates sized for office documents of a few pages, which parse in
+// well under a second with a heap below 100 MiB; they are not measured against a corpus.
+export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxPages: 30,
+  maxTextCharacters: 2_000_000,
+  timeoutMs: 20_000,
+  maxHeapMb: 512,
+};
+
+export function resolveExtractionLimits(overrides: Partial<ExtractionLimits> = {}): ExtractionLimits {
+  return { ...DEFAULT_EXTRACTION_LIMITS, ...overrides };
+}

@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.js';
+import { configureLogger } from './platform/logger.js';
+import { runDirectoryCommand } from './cli/directory-command.js';
+import { runIngestCommand } from './cli/ingest-command.js';
+import { runServeCommand } from './cli/serve-command.js';
+import { runUsersCommand } from './cli/users-command.js';
+import { runDemoCommand, runMigrateCommand } from './cli/setup-commands.js';
+import { CliError } from './cli/cli-error.js';
+
+const USAGE = `Usage: congvan <command> [options]
+
+Commands:
+  serve [--demo]                 start the HTTP and SMTP servers (--demo loads the demo province into an empty directory)
+  migrate                        apply pending database migrations
+  demo                           load the demo province into an empty directory and print its logins
+  ingest FILE.eml [--json] [--to ADDRESS]...
+                                 process one message as if it arrived by SMTP; --json prints what would be registered and stores nothing
+  users add --login L --name N --org CODE --roles clerk[,leader] [--email E]
+                                 create or update a user; the password is read from standard input
+  users list                     list users
+  users passwd --login L         set a user's password, read from standard input
+  directory import FILE.csv      import organizations or users (told apart by the header row)
+  directory export organizations|users [--output FILE]
+
+Configuration comes from CONGVAN_* environment variables; see README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+
+  const config = loadConfig();
+  configureLogger(config.logLevel);
+
+  switch (command) {
+    case 'serve':
+      return runServeCommand(config, parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } }).values);
+    case 'migrate':
+      return runMigrateCommand(config);
+    case 'demo':
+      return runDemoCommand(config);
+    case 'ingest':
+      return runIngestCommand(config, rest);
+    case 'users':
+      return runUsersCommand(config, rest);
+    case 'directory':
+      return runDirectoryCommand(config, rest);
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof CliError) {
+      process.stderr.write(`congvan: ${error.message}\n`);
+      process.exitCode = error instanceof CliError ? error.exitCode : 78;
+      return;
+    }
+    if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`congvan: ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`congvan: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

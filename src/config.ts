@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const DEFAULT_MAX_MESSAGE_SIZE = 50 * 1024 * 1024;
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const configSchema = z.object({
+  CONGVAN_DATA_DIR: z.string().min(1).default('./data'),
+  CONGVAN_HTTP_PORT: port(8080),
+  CONGVAN_HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  CONGVAN_SMTP_PORT: port(2525),
+  CONGVAN_SUBMISSION_PORT: port(2587),
+  CONGVAN_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
+  CONGVAN_DATABASE_URL: z.string().min(1).optional(),
+  CONGVAN_MAX_MESSAGE_SIZE: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_SIZE),
+  CONGVAN_PUBLIC_URL: z.string().url().optional(),
+  CONGVAN_HOSTNAME: z.string().min(1).optional(),
+  CONGVAN_TLS_CERT: z.string().min(1).optional(),
+  CONGVAN_TLS_KEY: z.string().min(1).optional(),
+  CONGVAN_SMTP_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+  CONGVAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONGVAN_CONFIG_FILE: z.string().min(1).optional(),
+});
+
+export interface Config {
+  dataDir: string;
+  httpHost: string;
+  httpPort: number;
+  smtpHost: string;
+  smtpPort: number;
+  submissionPort: number;
+  databaseUrl: string;
+  maxMessageSize: number;
+  publicUrl: string;
+  hostname: string;
+  tlsCertFile: string | null;
+  tlsKeyFile: string | null;
+  maxConnectionsPerClient: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable}: ${detail}`);
+  }
+}
+
+/**
+ * Reads the configuration from the environment, with an optional KEY=VALUE file named by
+ * CONGVAN_CONFIG_FILE (or `congvan.env` in the working folder). Environment variables win.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const merged = { ...readConfigFile(env), ...pickCongvanVariables(env) };
+  const parsed = configSchema.safeParse(merged);
+
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'unknown');
+    throw new ConfigError(variable, `${issue.message} (value: ${JSON.stringify(merged[variable as keyof typeof merged] ?? null)})`);
+  }
+
+  const values = parsed.data;
+  const dataDir = path.resolve(values.CONGVAN_DATA_DIR);
+  const hostname = values.CONGVAN_HOSTNAME ?? 'localhost';
+
+  return {
+    dataDir,
+    httpHost: values.CONGVAN_HTTP_HOST,
+    httpPort: values.CONGVAN_HTTP_PORT,
+    smtpHost: values.CONGVAN_SMTP_HOST,
+    smtpPort: values.CONGVAN_SMTP_PORT,
+    submissionPort: values.CONGVAN_SUBMISSION_PORT,
+    databaseUrl: values.CONGVAN_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'congvan.sqlite')}`,
+    maxMessageSize: values.CONGVAN_MAX_MESSAGE_SIZE,
+    publicUrl: values.CONGVAN_PUBLIC_URL ?? `http://${hostname}:${values.CONGVAN_HTTP_PORT}`,
+    hostname,
+    tlsCertFile: values.CONGVAN_TLS_CERT ?? null,
+    tlsKeyFile: values.CONGVAN_TLS_KEY ?? null,
+    maxConnectionsPerClient: values.CONGVAN_SMTP_MAX_CONNECTIONS_PER_CLIENT,
+    logLevel: values.CONGVAN_LOG_LEVEL,
+  };
+}
+
+function pickCongvanVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  const picked: Record<string, string> = {};
+
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith('CONGVAN_') && value !== undefined && value !== '') {
+      picked[key] = value;
+    }
+  }
+
+  return picked;
+}
+
+function readConfigFile(env: NodeJS.ProcessEnv): Record<string, string> {
+  const file = env.CONGVAN_CONFIG_FILE ?? (existsSync('congvan.env') ? 'congvan.env' : null);
+  if (!file) return {};
+
+  if (!existsSync(file)) {
+    throw new ConfigError('CONGVAN_CONFIG_FILE', `file not found: ${file}`);
+  }
+
+  const values: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+
+  lines.forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+
+    const match = /^([A-Z0-9_]+)\s*=\s*(.*)$/.exec(trimmed);
+    if (!match) {
+      throw new ConfigError('CONGVAN_CONFIG_FILE', `${file} line ${index + 1} is not KEY=VALUE: ${trimmed}`);
+    }
+    values[match[1]!] = match[2]!.replace(/^"(.*)"$/, '$1');
+  });
+
+  return values;
+}

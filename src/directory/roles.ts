@@ -1,0 +1,7 @@
+export const ROLES = ['clerk', 'staff', 'leader', 'monitor', 'admin'] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppContext } from '../platform/app-context.js';
+import { logger } from '../platform/logger.js';
+import { installErrorHandler } from './error-handler.js';
+import { localeOf } from './locale.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerDocumentRoutes } from './routes/document-routes.js';
+import { registerDocumentTypeRoutes } from './routes/document-type-routes.js';
+import { registerFlaggedRoutes } from './routes/flagged-routes.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerRegisterRoutes } from './routes/register-routes.js';
+import { installSessionAuth } from './session-auth.js';
+
+const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface HttpAppOptions {
+  isReady: () => boolean;
+}
+
+export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger('http') as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+
+  // Bodies are validated with zod in the handlers; the JSON schemas exist for the OpenAPI document.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Công Văn API', version: '1', description: 'Official document exchange: incoming documents, registers, accounts.' },
+      servers: [{ url: ctx.config.publicUrl }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  installSessionAuth(app, ctx);
+  registerHealthRoutes(app, options.isReady);
+  registerAuthRoutes(app, ctx);
+  registerDocumentTypeRoutes(app);
+  registerDocumentRoutes(app, ctx);
+  registerRegisterRoutes(app, ctx);
+  registerFlaggedRoutes(app, ctx);
+
+  await registerWebApp(app);
+  return app;
+}
+
+async function registerWebApp(app: FastifyInstance): Promise<void> {
+  const hasWebBuild = existsSync(path.join(WEB_ROOT, 'index.html'));
+  if (hasWebBuild) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const english = localeOf(request) === 'en';
+
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWebBuild) {
+      return reply.status(404).send({
+        error: { code: 'not-found', message: english ? `No such path: ${request.method} ${request.url}` : `Không có đường dẫn ${request.method} ${request.url}` },
+      });
+    }
+
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

@@ -1,0 +1,36 @@
+import type { Organization } from '../../directory/organization-repository.js';
+import { analyzeDocumentFile, analyzeMailBody, type AnalyzedDocument } from '../../documents/analyze-document.js';
+import { parseMessage } from '../mime/parse-message.js';
+import type { MessageFlag, ParsedMessage } from '../mime/types.js';
+
+export interface MessageAnalysis {
+  parsed: ParsedMessage;
+  documents: AnalyzedDocument[];
+  flags: MessageFlag[];
+}
+
+/**
+ * Parses a raw message and recognises the documents in it: one per attached PDF, DOCX or DOC,
+ * or one from the mail itself when nothing is attached. Delivery reports and read receipts
+ * carry no documents. Stores nothing, so `congvan ingest --json` and the server share it.
+ */
+export async function analyzeMessage(raw: Buffer, organizations: Organization[]): Promise<MessageAnalysis> {
+  const parsed = await parseMessage(raw);
+
+  if (parsed.kind !== 'message') {
+    return { parsed, documents: [], flags: parsed.flags };
+  }
+
+  const documents: AnalyzedDocument[] = [];
+  const documentAttachments = parsed.attachments.filter((attachment) => attachment.isDocument);
+
+  for (const attachment of documentAttachments) {
+    documents.push(await analyzeDocumentFile(attachment, documents.length, parsed.subject, organizations));
+  }
+
+  if (documents.length === 0) {
+    documents.push(analyzeMailBody(parsed.text, parsed.subject, organizations));
+  }
+
+  return { parsed, documents, flags: parsed.flags };
+}

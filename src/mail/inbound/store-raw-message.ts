@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../../platform/app-context.js';
+import { newId } from '../../platform/ids.js';
+import { contentHash } from './content-hash.js';
+import { readMessageIdHeader } from './message-id-header.js';
+
+export interface IncomingEnvelope {
+  source: 'smtp' | 'cli' | 'submission';
+  envelopeFrom: string | null;
+  envelopeTo: string[];
+  recipientOrganizationIds: string[];
+  remoteAddress: string | null;
+  helo: string | null;
+}
+
+/**
+ * Stores the raw bytes durably and commits the message row, in that order. Only after this
+ * resolves may SMTP answer 250: the blob store fsyncs the file and its folder, and the row is
+ * committed, so the message survives a crash and is processed when the server starts again.
+ */
+export async function storeRawMessage(ctx: AppContext, raw: Buffer, envelope: IncomingEnvelope): Promise<string> {
+  const rawSha256 = await ctx.blobs.put(raw);
+  const id = newId();
+
+  await ctx.db
+    .insertInto('messages')
+    .values({
+      id,
+      message_id_header: readMessageIdHeader(raw),
+      content_sha256: contentHash(raw),
+      raw_sha256: rawSha256,
+      size: raw.length,
+      received_at: ctx.clock.now().toISOString(),
+      source: envelope.source,
+      envelope_from: envelope.envelopeFrom,
+      envelope_to: JSON.stringify(envelope.envelopeTo),
+      recipient_organization_ids: JSON.stringify(envelope.recipientOrganizationIds),
+      remote_address: envelope.remoteAddress,
+      helo: envelope.helo,
+      processing_status: 'received',
+      processing_attempts: 0,
+      flags: '[]',
+      has_meeting: 0,
+    })
+    .execute();
+
+  return id;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,154 @@
+import type { Readable } from 'node:stream';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import type { AppContext } from '../../platform/app-context.js';
+import { logger } from '../../platform/logger.js';
+import { findOrganizationByAddress } from '../../directory/organization-repository.js';
+import { normalizeMailAddress } from '../../directory/mail-address.js';
+import { storeRawMessage } from '../inbound/store-raw-message.js';
+import { ConnectionLimiter } from './connection-limiter.js';
+import { replies, SmtpReply } from './smtp-replies.js';
+import type { TlsCredentials } from './tls-credentials.js';
+
+const log = logger('smtp');
+
+export interface InboundSmtpOptions {
+  tls: TlsCredentials;
+  /** Called after a message is stored, so processing starts without waiting for a poll. */
+  onStored: (messageId: string) => void;
+}
+
+interface SessionState {
+  recipientOrganizationIds: Set<string>;
+  connectionCounted: boolean;
+}
+
+/**
+ * The MX-facing SMTP server. It accepts mail for directory addresses only, stores each message
+ * durably before answering 250, and answers 4xx for every local failure (DESIGN rule 1).
+ */
+export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOptions): SMTPServer {
+  const limiter = new ConnectionLimiter(ctx.config.maxConnectionsPerClient);
+  const states = new WeakMap<SMTPServerSession, SessionState>();
+  const stateOf = (session: SMTPServerSession): SessionState => {
+    let state = states.get(session);
+    if (!state) {
+      state = { recipientOrganizationIds: new Set(), connectionCounted: false };
+      states.set(session, state);
+    }
+    return state;
+  };
+
+  const server = new SMTPServer({
+    name: ctx.config.hostname,
+    banner: 'Công Văn ESMTP',
+    size: ctx.config.maxMessageSize,
+    key: options.tls.key,
+    cert: options.tls.cert,
+    authOptional: true,
+    disabledCommands: ['AUTH'],
+    logger: false,
+    socketTimeout: 120_000,
+    closeTimeout: 30_000,
+
+    onConnect(session, callback) {
+      const address = session.remoteAddress;
+      if (!limiter.tryOpen(address)) {
+        log.warn({ remoteAddress: address }, 'refused connection: per-client limit reached');
+        callback(replies.tooManyConnections());
+        return;
+      }
+      stateOf(session).connectionCounted = true;
+      callback();
+    },
+
+    onClose(session) {
+      if (stateOf(session).connectionCounted) limiter.close(session.remoteAddress);
+    },
+
+    onMailFrom(_address, session, callback) {
+      stateOf(session).recipientOrganizationIds = new Set();
+      callback();
+    },
+
+    onRcptTo(address, session, callback) {
+      const normalized = normalizeMailAddress(address.address);
+      if (!normalized) {
+        callback(replies.invalidRecipient(address.address));
+        return;
+      }
+
+      findOrganizationByAddress(ctx.db, normalized).then(
+        (organization) => {
+          if (!organization) {
+            log.info({ recipient: normalized, remoteAddress: session.remoteAddress }, 'refused unknown recipient');
+            callback(replies.unknownRecipient(address.address));
+            return;
+          }
+          stateOf(session).recipientOrganizationIds.add(organization.id);
+          callback();
+        },
+        (error: unknown) => {
+          log.error({ err: error, recipient: normalized }, 'directory look-up failed');
+          callback(replies.localFailure());
+        },
+      );
+    },
+
+    onData(stream, session, callback) {
+      let answered = false;
+      const answer = (error?: Error, message?: string) => {
+        if (answered) return;
+        answered = true;
+        callback(error ?? null, message);
+      };
+
+      readWholeStream(stream, ctx.config.maxMessageSize)
+        .then(async (raw) => {
+          if ((stream as Readable & { sizeExceeded?: boolean }).sizeExceeded) {
+            answer(replies.messageTooLarge(ctx.config.maxMessageSize));
+            return;
+          }
+
+          const id = await storeRawMessage(ctx, raw, {
+            source: 'smtp',
+            envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+            envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),
+            recipientOrganizationIds: [...stateOf(session).recipientOrganizationIds],
+            remoteAddress: session.remoteAddress,
+            helo: session.hostNameAppearsAs ?? null,
+          });
+
+          log.info({ messageId: id, size: raw.length, remoteAddress: session.remoteAddress }, 'message stored');
+          answer(undefined, `2.0.0 Đã nhận / Accepted ${id}`);
+          options.onStored(id);
+        })
+        .catch((error: unknown) => {
+          log.error({ err: error, remoteAddress: session.remoteAddress }, 'storing a message failed; answered 451');
+          answer(replies.localFailure());
+        });
+    },
+  });
+
+  server.on('error', (error) => {
+    log.warn({ err: error }, 'SMTP connection error');
+  });
+
+  return server;
+}
+
+// Reads the DATA stream, keeping no bytes past the limit: smtp-server reads an oversize
+// message to its end before the 552 can be sent, and the excess must not fill memory.
+function readWholeStream(stream: Readable, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+export { SmtpReply };

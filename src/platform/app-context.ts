@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { FileBlobStore, type BlobStore } from './blob-store.js';
+import { systemClock, type Clock } from './clock.js';
+import { openDatabase, type Db } from './database/connection.js';
+import type { Engine } from './database/engine.js';
+import { migrateToLatest } from './database/migrate.js';
+
+/** What every feature needs from the platform: the database, the blob store and the clock. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  engine: Engine;
+  blobs: BlobStore;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export async function openAppContext(config: Config, options: { clock?: Clock; migrate?: boolean } = {}): Promise<AppContext> {
+  const handle = openDatabase(config.databaseUrl);
+
+  if (options.migrate !== false) {
+    await migrateToLatest(handle);
+  }
+
+  return {
+    config,
+    db: handle.db,
+    engine: handle.engine,
+    blobs: new FileBlobStore(path.join(config.dataDir, 'blobs')),
+    clock: options.clock ?? systemClock,
+    close: () => handle.close(),
+  };
+}

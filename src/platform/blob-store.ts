@@ -1,0 +1,78 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface BlobStore {
+  /** Stores the bytes durably and returns their SHA-256 (hex), which is also their address. */
+  put(bytes: Uint8Array): Promise<string>;
+  get(sha256: string): Promise<Buffer>;
+  has(sha256: string): Promise<boolean>;
+  pathOf(sha256: string): string;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * A content-addressed store on the local file system. A write goes to a temporary file that is
+ * fsynced, renamed to its address and followed by an fsync of the folder, so that a blob whose
+ * put() resolved survives a power cut. Identical content is stored once.
+ */
+export class FileBlobStore implements BlobStore {
+  constructor(private readonly root: string) {}
+
+  pathOf(sha256: string): string {
+    if (!SHA256_HEX.test(sha256)) throw new Error(`Invalid blob address "${sha256}": expected 64 lower-case hex digits.`);
+    return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  async put(bytes: Uint8Array): Promise<string> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const target = this.pathOf(sha256);
+
+    if (await this.has(sha256)) return sha256;
+
+    const folder = path.dirname(target);
+    await mkdir(folder, { recursive: true });
+
+    const temporary = path.join(folder, `.tmp-${randomBytes(8).toString('hex')}`);
+    try {
+      const file = await open(temporary, 'wx');
+      try {
+        await file.writeFile(bytes);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+
+    await syncFolder(folder);
+    return sha256;
+  }
+
+  async get(sha256: string): Promise<Buffer> {
+    return readFile(this.pathOf(sha256));
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    try {
+      const info = await stat(this.pathOf(sha256));
+      return info.isFile();
+    } catch {
+      return false;
+    }
+  }
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

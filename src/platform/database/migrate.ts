@@ -1,0 +1,24 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle } from './connection.js';
+import type { Engine } from './engine.js';
+import { initialMigration } from './migrations/0001-initial.js';
+
+function migrationsFor(engine: Engine): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration(engine),
+  };
+}
+
+/** Applies every pending migration in name order; returns the names applied. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle.engine) };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

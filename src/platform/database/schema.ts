@@ -1,0 +1,214 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for the typed query layer. Times are ISO 8601 UTC strings and JSON columns are
+ * text on both engines, so that the same queries run on SQLite and PostgreSQL unchanged.
+ * Booleans are integers 0/1 for the same reason.
+ */
+export interface Database {
+  organizations: OrganizationTable;
+  organization_addresses: OrganizationAddressTable;
+  groups: GroupTable;
+  group_members: GroupMemberTable;
+  users: UserTable;
+  sessions: SessionTable;
+  messages: MessageTable;
+  attachments: AttachmentTable;
+  documents: DocumentTable;
+  deliveries: DeliveryTable;
+  delivery_events: DeliveryEventTable;
+  document_events: DocumentEventTable;
+  register_counters: RegisterCounterTable;
+  notifications: NotificationTable;
+  content_access_log: ContentAccessLogTable;
+  settings: SettingTable;
+}
+
+export interface OrganizationTable {
+  id: string;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  parent_code: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationAddressTable {
+  address: string;
+  organization_id: string;
+  is_alias: number;
+}
+
+export interface GroupTable {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface GroupMemberTable {
+  group_id: string;
+  organization_id: string;
+}
+
+export interface UserTable {
+  id: string;
+  login: string;
+  full_name: string;
+  email: string | null;
+  password_hash: string;
+  organization_id: string;
+  roles: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface MessageTable {
+  id: string;
+  message_id_header: string | null;
+  content_sha256: string;
+  raw_sha256: string;
+  size: number;
+  received_at: string;
+  source: string;
+  envelope_from: string | null;
+  envelope_to: string;
+  recipient_organization_ids: string;
+  remote_address: string | null;
+  helo: string | null;
+  processing_status: string;
+  processing_attempts: number;
+  processing_error: string | null;
+  processed_at: string | null;
+  kind: string | null;
+  subject: string | null;
+  from_address: string | null;
+  from_name: string | null;
+  sender_organization_id: string | null;
+  parsed: string | null;
+  flags: string;
+  has_meeting: number;
+  reports_on_message_id: string | null;
+}
+
+export interface AttachmentTable {
+  id: string;
+  message_id: string;
+  part_path: string;
+  filename: string;
+  filename_original: string;
+  declared_type: string;
+  detected_type: string;
+  disposition: string | null;
+  size: number;
+  sha256: string;
+  is_document: number;
+  forwarded: number;
+  flags: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  message_id: string;
+  attachment_id: string | null;
+  document_index: number;
+  recognized: string;
+  fields: string;
+  type: string;
+  number: string | null;
+  notation: string | null;
+  issued_on: string | null;
+  place: string | null;
+  issuer: string | null;
+  issuer_code: string | null;
+  subject: string | null;
+  signer: string | null;
+  signer_position: string | null;
+  urgency: string;
+  confidentiality: string;
+  meeting: string | null;
+  quarantined: number;
+  flags: string;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliveryTable {
+  id: string;
+  document_id: string;
+  organization_id: string;
+  dedupe_key: string;
+  register_year: number;
+  register_number: number;
+  status: string;
+  received_at: string;
+  updated_at: string;
+}
+
+export interface DeliveryEventTable {
+  id: Generated<number>;
+  delivery_id: string;
+  at: string;
+  kind: string;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  organization_id: string;
+  reason: string | null;
+  data: string | null;
+}
+
+export interface DocumentEventTable {
+  id: Generated<number>;
+  document_id: string;
+  at: string;
+  kind: string;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  organization_id: string | null;
+  data: string;
+}
+
+export interface RegisterCounterTable {
+  organization_id: string;
+  direction: string;
+  year: number;
+  last_number: number;
+}
+
+export interface NotificationTable {
+  id: string;
+  organization_id: string;
+  at: string;
+  kind: string;
+  message_id: string | null;
+  document_id: string | null;
+  text: string;
+  read_at: string | null;
+}
+
+export interface ContentAccessLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: string;
+  organization_id: string;
+  action: string;
+  document_id: string | null;
+  attachment_id: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}

@@ -1,0 +1,176 @@
+// Shapes of the JSON API under /api/v1, as the server returns them.
+
+export type Role = 'clerk' | 'staff' | 'leader' | 'monitor' | 'admin';
+
+export interface Organization {
+  code: string;
+  name: string;
+  shortName: string;
+}
+
+export interface User {
+  id: string;
+  login: string;
+  fullName: string;
+  roles: Role[];
+  organization: Organization;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export const deliveryStatuses = ['delivered', 'read', 'accepted', 'rejected', 'withdrawn'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+export const urgencies = ['normal', 'urgent', 'very-urgent', 'flash'] as const;
+export type Urgency = (typeof urgencies)[number];
+
+export type Confidentiality = 'none' | 'confidential' | 'secret' | 'top-secret';
+
+export interface Flag {
+  code: string;
+  message: string;
+}
+
+export interface DocumentItem {
+  id: string;
+  registerNumber: number;
+  registerYear: number;
+  /** ISO timestamp in UTC. */
+  receivedAt: string;
+  status: DeliveryStatus;
+  /** Decree 30 type code such as `GM` or `CV`, or `unknown`. */
+  type: string;
+  typeName: string;
+  number: string | null;
+  notation: string | null;
+  /** Calendar date `YYYY-MM-DD`. */
+  issuedOn: string | null;
+  place: string | null;
+  issuer: string | null;
+  issuerCode: string | null;
+  subject: string | null;
+  signer: string | null;
+  signerPosition: string | null;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  flags: Flag[];
+}
+
+export interface DocumentPage {
+  items: DocumentItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface DocumentType {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface RecognizedField {
+  value: unknown;
+  /** Between 0 and 1. */
+  confidence: number;
+  source: string;
+}
+
+export interface Correction {
+  field: string;
+  from: unknown;
+  to: unknown;
+  at: string;
+  actor: string;
+}
+
+export type DocumentEventKind = 'delivered' | 'read' | 'accepted' | 'rejected' | 'corrected' | 'withdrawn';
+
+export interface DocumentEvent {
+  at: string;
+  kind: DocumentEventKind;
+  actor: string | null;
+  reason: string | null;
+}
+
+export interface MailAddress {
+  name: string;
+  address: string;
+}
+
+export interface MailMessage {
+  messageId: string;
+  from: MailAddress | null;
+  to: MailAddress[];
+  subject: string;
+  date: string | null;
+  text: string;
+  /** HTML body, already sanitised by the server. */
+  html: string | null;
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  /** Bytes. */
+  size: number;
+  sha256: string;
+  isMain: boolean;
+  flags: Flag[];
+}
+
+export interface DocumentDetail extends DocumentItem {
+  fields: Record<string, RecognizedField>;
+  corrections: Correction[];
+  events: DocumentEvent[];
+  message: MailMessage;
+  attachments: Attachment[];
+}
+
+/** Metadata a clerk may correct; only the changed fields are sent. */
+export interface MetadataPatch {
+  type?: string;
+  number?: string;
+  notation?: string;
+  issuedOn?: string | null;
+  issuer?: string;
+  subject?: string;
+  signer?: string;
+  signerPosition?: string;
+  urgency?: Urgency;
+}
+
+export interface RegisterEntry {
+  registerNumber: number;
+  receivedAt: string;
+  issuer: string | null;
+  number: string | null;
+  notation: string | null;
+  issuedOn: string | null;
+  type: string;
+  typeName: string;
+  subject: string | null;
+  recipient: string | null;
+  note: string | null;
+  documentId: string;
+}
+
+export interface IncomingRegister {
+  year: number;
+  organization: { code: string; name: string };
+  entries: RegisterEntry[];
+}
+
+export interface FlaggedMessage {
+  id: string;
+  messageId: string;
+  documentId: string | null;
+  receivedAt: string;
+  from: string;
+  subject: string;
+  flags: Flag[];
+}

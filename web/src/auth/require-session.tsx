@@ -1,0 +1,25 @@
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+
+import { PageError } from '../components/page-error';
+import { PageSpinner } from '../components/page-spinner';
+import { useSession } from './use-session';
+
+/** Renders the child routes for a signed-in user and sends everyone else to the login page. */
+export function RequireSession() {
+  const location = useLocation();
+  const session = useSession();
+
+  if (session.isPending) {
+    return <PageSpinner />;
+  }
+
+  if (session.isError) {
+    return <PageError error={session.error} onRetry={() => void session.refetch()} />;
+  }
+
+  if (session.data === null) {
+    return <Navigate to="/login" replace state={{ from: location }} />;
+  }
+
+  return <Outlet />;
+}

@@ -1,0 +1,18 @@
+import { Flex, Tag, Tooltip } from 'antd';
+
+import type { Flag } from '../api/types';
+
+/** The problems found in a message or document, one warning tag each; the code shows on hover. */
+export function FlagTags({ flags }: { flags: Flag[] }) {
+  return (
+    <Flex wrap gap={4}>
+      {flags.map((flag) => (
+        <Tooltip key={flag.code} title={flag.code}>
+          <Tag color="warning" data-flag={flag.code}>
+            {flag.message}
+          </Tag>
+        </Tooltip>
+      ))}
+    </Flex>
+  );
+}

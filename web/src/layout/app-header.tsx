@@ -1,0 +1,22 @@
+import { Flex, Layout, Typography } from 'antd';
+
+import { useCurrentUser } from '../auth/use-current-user';
+import { LanguageSwitch } from './language-switch';
+import { LogoutButton } from './logout-button';
+
+export function AppHeader() {
+  const user = useCurrentUser();
+
+  return (
+    <Layout.Header className="app-header">
+      <Typography.Text strong ellipsis className="app-header-organization" data-testid="header-organization">
+        {user.organization.name}
+      </Typography.Text>
+      <Flex align="center" gap="middle">
+        <Typography.Text data-testid="header-user">{user.fullName}</Typography.Text>
+        <LanguageSwitch />
+        <LogoutButton />
+      </Flex>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,28 @@
+import { Badge, Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+import type { RecognizedField } from '../../api/types';
+
+// Below this, a clerk should check the value against the document before accepting it.
+const lowConfidence = 0.8;
+
+/** A small sign of how sure recognition was: a green dot, or the percentage in orange when unsure. */
+export function ConfidenceMark({ field, name }: { field: RecognizedField; name: string }) {
+  const { t } = useTranslation();
+  const percent = Math.round(field.confidence * 100);
+
+  const tooltip = (
+    <>
+      <div>{t('document.confidence', { percent })}</div>
+      <div>{t('document.source', { source: field.source })}</div>
+    </>
+  );
+
+  return (
+    <Tooltip title={tooltip}>
+      <span className="confidence-mark" data-testid="confidence-mark" data-field={name} data-confidence={field.confidence} tabIndex={0}>
+        {field.confidence < lowConfidence ? <Tag color="warning">{percent}%</Tag> : <Badge status="success" />}
+      </span>
+    </Tooltip>
+  );
+}

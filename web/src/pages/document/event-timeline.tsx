@@ -1,0 +1,80 @@
+import { Card, Timeline, Typography, type TimelineItemProps } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+
+import type { Correction, DocumentDetail, DocumentEvent, DocumentEventKind } from '../../api/types';
+import { formatDateTime } from '../../format/date-time';
+
+const colors: Record<DocumentEventKind, string> = {
+  delivered: 'blue',
+  read: 'gray',
+  accepted: 'green',
+  rejected: 'red',
+  corrected: 'orange',
+  withdrawn: 'gray',
+};
+
+function valueText(value: unknown): string {
+  return value === null || value === undefined || value === '' ? '—' : String(value);
+}
+
+function fieldLabel(t: TFunction, field: string): string {
+  return t(`document.fields.${field}` as 'document.fields.type', { defaultValue: field });
+}
+
+function eventTitle(t: TFunction, event: DocumentEvent): string {
+  const actor = event.actor ?? t('history.system');
+
+  switch (event.kind) {
+    case 'delivered':
+      return t('history.delivered');
+    case 'read':
+      return t('history.read', { actor });
+    case 'accepted':
+      return t('history.accepted', { actor });
+    case 'rejected':
+      return t('history.rejected', { reason: event.reason ?? t('history.noReason') });
+    case 'corrected':
+      return t('history.corrected', { actor });
+    case 'withdrawn':
+      return t('history.withdrawn');
+  }
+}
+
+// A correction event carries no field list, so the corrections recorded at the same instant are shown with it.
+function correctionsOf(event: DocumentEvent, corrections: Correction[]): Correction[] {
+  return corrections.filter((correction) => correction.at === event.at);
+}
+
+export function EventTimeline({ document }: { document: DocumentDetail }) {
+  const { t } = useTranslation();
+  const events = [...document.events].sort((a, b) => a.at.localeCompare(b.at));
+
+  const items: TimelineItemProps[] = events.map((event, index) => ({
+    key: `${event.at}-${event.kind}-${index}`,
+    color: colors[event.kind] ?? 'gray',
+    content: (
+      <div data-testid="history-event" data-kind={event.kind}>
+        <div>{eventTitle(t, event)}</div>
+        {event.kind === 'rejected' && event.actor && (
+          <Typography.Text type="secondary">{t('history.rejectedBy', { actor: event.actor })}</Typography.Text>
+        )}
+        {event.kind === 'corrected' &&
+          correctionsOf(event, document.corrections).map((correction) => (
+            <div key={correction.field} className="history-correction">
+              {fieldLabel(t, correction.field)}: <del>{valueText(correction.from)}</del> → {valueText(correction.to)}
+            </div>
+          ))}
+        <Typography.Text type="secondary" className="history-time">
+          {formatDateTime(event.at)}
+        </Typography.Text>
+      </div>
+    ),
+  }));
+
+  return (
+    <Card title={t('history.title')} size="small">
+      <Timeline items={items} />
+    </Card>
+  );
+}

@@ -1,0 +1,51 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+
+import { fetchIncomingDocuments, type DocumentFilters } from '../../api/documents';
+import { queryKeys } from '../../api/query-keys';
+import { PageError } from '../../components/page-error';
+import { usePageTitle } from '../../layout/use-page-title';
+import { InboxFilters } from './inbox-filters';
+import { filtersFromSearchParams, filtersToSearchParams } from './inbox-search-params';
+import { InboxTable } from './inbox-table';
+
+export function InboxPage() {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = filtersFromSearchParams(searchParams);
+  usePageTitle(t('inbox.title'));
+
+  const query = useQuery({
+    queryKey: queryKeys.documentList(filters),
+    queryFn: ({ signal }) => fetchIncomingDocuments(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  function updateFilters(next: DocumentFilters): void {
+    setSearchParams(filtersToSearchParams(next));
+  }
+
+  return (
+    <Flex vertical gap="middle">
+      <Typography.Title level={3} className="page-title">
+        {t('inbox.title')}
+      </Typography.Title>
+      <InboxFilters
+        filters={filters}
+        onChange={(change) => updateFilters({ ...filters, ...change, page: 1 })}
+        onReset={() => updateFilters({ ...filtersFromSearchParams(new URLSearchParams()), pageSize: filters.pageSize })}
+      />
+      {query.isError && <PageError error={query.error} onRetry={() => void query.refetch()} />}
+      <InboxTable
+        data={query.data}
+        loading={query.isFetching}
+        onPageChange={(page, pageSize) =>
+          // A new page size starts again at page 1, because the old page number no longer points at the same rows.
+          updateFilters({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize })
+        }
+      />
+    </Flex>
+  );
+}

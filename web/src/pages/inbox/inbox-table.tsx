@@ -1,0 +1,69 @@
+import { Empty, Table } from 'antd';
+import type { HTMLAttributes, KeyboardEvent, MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+
+import type { DocumentPage, DocumentItem } from '../../api/types';
+import { inboxColumns } from './inbox-columns';
+import { pageSizes } from './inbox-search-params';
+
+interface InboxTableProps {
+  data: DocumentPage | undefined;
+  loading: boolean;
+  onPageChange: (page: number, pageSize: number) => void;
+}
+
+function rowClassName(document: DocumentItem): string {
+  return document.status === 'delivered' ? 'inbox-row inbox-row-unread' : 'inbox-row';
+}
+
+export function InboxTable({ data, loading, onPageChange }: InboxTableProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+
+  function openDocument(document: DocumentItem): void {
+    void navigate(`/documents/${encodeURIComponent(document.id)}`);
+  }
+
+  // The whole row opens the document; the subject link inside handles its own click.
+  function rowProps(document: DocumentItem): HTMLAttributes<HTMLElement> {
+    return {
+      'data-testid': 'inbox-row',
+      'data-document-id': document.id,
+      onClick: (event: MouseEvent<HTMLElement>) => {
+        if (!(event.target as HTMLElement).closest('a')) {
+          openDocument(document);
+        }
+      },
+      onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+        if (event.key === 'Enter' && event.target === event.currentTarget) {
+          openDocument(document);
+        }
+      },
+      tabIndex: 0,
+    } as HTMLAttributes<HTMLElement>;
+  }
+
+  return (
+    <Table<DocumentItem>
+      rowKey="id"
+      size="middle"
+      columns={inboxColumns(t)}
+      dataSource={data?.items ?? []}
+      loading={loading}
+      rowClassName={rowClassName}
+      onRow={rowProps}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty')} /> }}
+      pagination={{
+        current: data?.page ?? 1,
+        pageSize: data?.pageSize ?? 20,
+        total: data?.total ?? 0,
+        pageSizeOptions: pageSizes.map(String),
+        showSizeChanger: true,
+        showTotal: (total) => t('common.total', { count: total }),
+        onChange: onPageChange,
+      }}
+      data-testid="inbox-table"
+    />
+  );
+}
