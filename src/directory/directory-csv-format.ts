@@ -85,6 +85,30 @@ export function missingCellProblem(line: number, column: string, label: { vi: st
   };
 }
 
+/**
+ * Turns zod issues of one record into one problem per column, naming the bad item of a list
+ * cell when the issue points into the list.
+ */
+export function recordProblems(
+  issues: readonly { path: readonly PropertyKey[] }[],
+  record: CsvRecord,
+  cellProblem: (line: number, column: string, raw: string, item: string | undefined) => ImportProblem,
+): ImportProblem[] {
+  const problems = new Map<string, ImportProblem>();
+
+  for (const issue of issues) {
+    const column = String(issue.path[0]);
+    if (problems.has(column)) continue;
+
+    const raw = record.values[column] ?? '';
+    const index = issue.path[1];
+    const item = typeof index === 'number' ? splitListCell(raw)[index] : undefined;
+    problems.set(column, cellProblem(record.line, column, raw, item));
+  }
+
+  return [...problems.values()];
+}
+
 /** Orders problems by line, keeping the order within a line (Array.prototype.sort is stable). */
 export function sortProblems(problems: ImportProblem[]): ImportProblem[] {
   return [...problems].sort((a, b) => a.line - b.line);
@@ -154,16 +178,22 @@ function detectDelimiter(headerLine: string): string {
   return best;
 }
 
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
 function parseRecords(body: string, delimiter: string, lineOffset: number): CsvRow[] {
-  let parsed: { record: string[]; info: { lines: number } }[];
+  let parsed: ParsedRecord[];
   try {
+    // csv-parse 7 types the result as string[][] even when `info: true` wraps each record.
     parsed = parse(body, {
       delimiter,
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       record_delimiter: ['\r\n', '\n', '\r'],
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as ParsedRecord[];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
 

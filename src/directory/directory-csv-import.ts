@@ -129,11 +129,11 @@ function toRecords(table: CsvTable, columns: Map<string, number>, kind: Director
   const problems: ImportProblem[] = [];
 
   for (const row of table.rows) {
-    let cells = dropTrailingEmptyCells(row.cells, width);
-
+    let cells = row.cells;
     if (cells.length > width && table.delimiter === ';') {
       cells = joinSpilledListItems(cells, width, columns.get(listColumn.column), listColumn.isItem);
     }
+    cells = dropTrailingEmptyCells(cells, width);
 
     if (cells.length > width) {
       problems.push({

@@ -6,6 +6,7 @@ import {
   MAIL_ADDRESS_PATTERN,
   isOrganizationCode,
   missingCellProblem,
+  recordProblems,
   sortProblems,
   splitListCell,
   type CsvRecord,
@@ -106,17 +107,7 @@ function parseOrganizationRecord(record: CsvRecord): { row: OrganizationRow } | 
   const parsed = organizationRowSchema.safeParse(record.values);
 
   if (!parsed.success) {
-    const problems = new Map<string, ImportProblem>();
-    for (const issue of parsed.error.issues) {
-      const column = String(issue.path[0]);
-      if (problems.has(column)) continue;
-
-      const raw = record.values[column] ?? '';
-      const item = typeof issue.path[1] === 'number' ? splitListCell(raw)[issue.path[1]] : undefined;
-      problems.set(column, cellProblem(record.line, column, raw, item));
-    }
-
-    return { problems: [...problems.values()] };
+    return { problems: recordProblems(parsed.error.issues, record, cellProblem) };
   }
 
   const values = parsed.data;

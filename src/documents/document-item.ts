@@ -1,5 +1,5 @@
 import { parseJsonColumn } from '../platform/json-column.js';
-import { findDocumentType } from './document-types.js';
+import { findDocumentTypeByCode } from './document-types.js';
 
 export interface Flag {
   code: string;
@@ -78,7 +78,7 @@ export function toDocumentItem(row: DocumentItemRow, locale: 'vi' | 'en'): Docum
 }
 
 export function typeName(code: string, locale: 'vi' | 'en'): string {
-  const type = findDocumentType(code);
+  const type = findDocumentTypeByCode(code);
   if (!type) return locale === 'en' ? 'Unrecognised' : 'Chưa nhận dạng';
-  return locale === 'en' ? type.nameEn : type.name;
+  return locale === 'en' ? type.nameEn : type.nameVi;
 }

@@ -2,7 +2,7 @@ import type { AppContext } from '../platform/app-context.js';
 import { invalidInput } from '../platform/errors.js';
 import { foldText } from '../platform/text-fold.js';
 import type { User } from '../directory/user-repository.js';
-import { findDocumentType } from './document-types.js';
+import { findDocumentTypeByCode } from './document-types.js';
 
 export interface MetadataCorrection {
   type?: string;
@@ -37,7 +37,7 @@ const COLUMN_BY_FIELD = {
  * recipient's correction shows for all of them.
  */
 export async function correctMetadata(ctx: AppContext, documentId: string, user: User, correction: MetadataCorrection): Promise<number> {
-  if (correction.type !== undefined && correction.type !== 'unknown' && !findDocumentType(correction.type)) {
+  if (correction.type !== undefined && correction.type !== 'unknown' && !findDocumentTypeByCode(correction.type)) {
     throw invalidInput('type', `Loại văn bản "${correction.type}" không có trong danh mục.`, `Document type "${correction.type}" is not in the catalogue.`);
   }
 

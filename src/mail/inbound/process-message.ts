@@ -71,7 +71,8 @@ export async function processMessage(ctx: AppContext, messageRowId: string): Pro
     for (const analyzed of analysis.documents) {
       const id = newId();
       const quarantined = analyzed.recognized.metadata.confidentiality !== 'none';
-      await insertDocument(trx, id, message.id, analyzed, analyzed.attachmentPartPath ? attachmentIds.get(analyzed.attachmentPartPath) ?? null : null, quarantined, now);
+      const attachmentId = analyzed.attachmentPartPath ? (attachmentIds.get(analyzed.attachmentPartPath) ?? null) : null;
+      await insertDocument(trx, id, message.id, analyzed, attachmentId, [...flags, ...analyzed.flags], quarantined, now);
       documents.push({ id, documentIndex: analyzed.documentIndex, quarantined });
     }
 
@@ -121,6 +122,7 @@ async function insertDocument(
   messageRowId: string,
   analyzed: AnalyzedDocument,
   attachmentId: string | null,
+  flags: Flag[],
   quarantined: boolean,
   now: string,
 ): Promise<void> {
@@ -150,7 +152,7 @@ async function insertDocument(
       confidentiality: metadata.confidentiality,
       meeting: metadata.meeting ? JSON.stringify(metadata.meeting) : null,
       quarantined: quarantined ? 1 : 0,
-      flags: JSON.stringify(analyzed.flags),
+      flags: JSON.stringify(flags),
       search_text: foldText(searchable.filter(Boolean).join(' ')),
       created_at: now,
       updated_at: now,

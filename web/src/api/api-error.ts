@@ -1,4 +1,4 @@
-/** An error answer of the API, `{ error: { code, message, field? } }`, or a failed connection (status 0). */
+/** An API error response `{ error: { code, message, field? } }`, or a failed connection (status 0). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;

@@ -15,7 +15,7 @@ export async function login(credentials: Credentials): Promise<Session> {
   return session;
 }
 
-/** Fetches the current session; returns null when nobody is signed in. */
+/** Fetches the current session, or null when no user is signed in. */
 export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   try {
     const session = await apiRequest<Session>('/auth/me', { signal });

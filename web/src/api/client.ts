@@ -16,7 +16,7 @@ interface ErrorBody {
   error?: { code?: unknown; message?: unknown; field?: unknown };
 }
 
-/** Calls the JSON API and returns the parsed body; a non-2xx answer raises `ApiError`. */
+/** Calls the JSON API and returns the parsed body. A non-2xx response raises `ApiError`. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers = buildHeaders(method, options.body !== undefined);
@@ -74,7 +74,7 @@ async function readError(response: Response): Promise<ApiError> {
   try {
     body = (await response.json()) as ErrorBody;
   } catch {
-    // A proxy or a crashed server may answer with HTML or nothing.
+    // A proxy or a crashed server may respond with HTML or an empty body.
     return fallback;
   }
 

@@ -34,7 +34,7 @@ export function fetchDocument(id: string, signal?: AbortSignal): Promise<Documen
   return apiRequest<DocumentDetail>(`/documents/${encodeURIComponent(id)}`, { signal });
 }
 
-// The answers below may carry only the list fields, so callers merge them into the cached detail.
+// The responses below may contain only the list fields, so callers merge them into the cached detail.
 
 export function acceptDocument(id: string): Promise<DocumentItem> {
   return apiRequest<DocumentItem>(`/documents/${encodeURIComponent(id)}/accept`, { method: 'POST', body: {} });

@@ -84,7 +84,7 @@ export interface Correction {
   from: unknown;
   to: unknown;
   at: string;
-  actor: string;
+  actor: string | null;
 }
 
 export type DocumentEventKind = 'delivered' | 'read' | 'accepted' | 'rejected' | 'corrected' | 'withdrawn';
@@ -102,10 +102,10 @@ export interface MailAddress {
 }
 
 export interface MailMessage {
-  messageId: string;
+  messageId: string | null;
   from: MailAddress | null;
   to: MailAddress[];
-  subject: string;
+  subject: string | null;
   date: string | null;
   text: string;
   /** HTML body, already sanitised by the server. */
@@ -129,18 +129,27 @@ export interface DocumentDetail extends DocumentItem {
   events: DocumentEvent[];
   message: MailMessage;
   attachments: Attachment[];
+  /** The meeting of an invitation or summons, when recognition found one. */
+  meeting?: Meeting | null;
 }
 
-/** Metadata a clerk may correct; only the changed fields are sent. */
+export interface Meeting {
+  /** ISO timestamp in UTC. */
+  start: string;
+  location: string | null;
+}
+
+/** Metadata a clerk may correct; only the changed fields are sent, and null clears a field. */
 export interface MetadataPatch {
   type?: string;
-  number?: string;
-  notation?: string;
+  number?: string | null;
+  notation?: string | null;
   issuedOn?: string | null;
-  issuer?: string;
-  subject?: string;
-  signer?: string;
-  signerPosition?: string;
+  place?: string | null;
+  issuer?: string | null;
+  subject?: string | null;
+  signer?: string | null;
+  signerPosition?: string | null;
   urgency?: Urgency;
 }
 

@@ -1,7 +1,7 @@
 import type { User } from '../api/types';
 import { useSession } from './use-session';
 
-/** The signed-in user, for screens rendered behind `RequireSession`. */
+/** Returns the signed-in user, for screens rendered behind `RequireSession`. */
 export function useCurrentUser(): User {
   const { data } = useSession();
 

@@ -2,7 +2,7 @@ import { Flex, Tag, Tooltip } from 'antd';
 
 import type { Flag } from '../api/types';
 
-/** The problems found in a message or document, one warning tag each; the code shows on hover. */
+/** Shows each problem found in a message or document as a warning tag, with its code on hover. */
 export function FlagTags({ flags }: { flags: Flag[] }) {
   return (
     <Flex wrap gap={4}>

@@ -55,7 +55,7 @@ export function formatCalendarDate(value: string | null | undefined): string | n
   return `${match[3]}/${match[2]}/${match[1]}`;
 }
 
-/** The current calendar year in Asia/Ho_Chi_Minh. */
+/** Returns the current calendar year in Asia/Ho_Chi_Minh. */
 export function currentYear(): number {
   return Number(partsOf(new Date()).year);
 }

@@ -5,9 +5,9 @@ export function formatFileSize(bytes: number, language: string): string {
 
   if (kilobytes < 1024) {
     // A file of a few bytes shows as 0,1 KB rather than 0 KB, which would read as empty.
-    const shown = bytes > 0 ? Math.max(kilobytes, 0.1) : 0;
+    const displayed = bytes > 0 ? Math.max(kilobytes, 0.1) : 0;
 
-    return `${format.format(shown)} KB`;
+    return `${format.format(displayed)} KB`;
   }
 
   return `${format.format(kilobytes / 1024)} MB`;

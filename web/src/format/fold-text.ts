@@ -7,7 +7,7 @@ export function foldText(text: string): string {
     .toLowerCase();
 }
 
-/** A `filterOption` for antd selects that compares labels with `foldText`. */
+/** Matches a select option whose label contains the input, compared with `foldText` (an antd `filterOption`). */
 export function matchesFoldedLabel(input: string, option: { label?: unknown } | undefined): boolean {
   const label = typeof option?.label === 'string' ? option.label : '';
 

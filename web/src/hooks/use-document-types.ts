@@ -17,7 +17,7 @@ interface DocumentTypeCatalogue {
   isLoading: boolean;
 }
 
-/** The document type catalogue of the server, loaded once an hour at most. */
+/** Loads the server's document type catalogue, at most once an hour. */
 export function useDocumentTypes(): DocumentTypeCatalogue {
   const { i18n } = useTranslation();
   const query = useQuery({

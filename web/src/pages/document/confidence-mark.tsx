@@ -6,7 +6,7 @@ import type { RecognizedField } from '../../api/types';
 // Below this, a clerk should check the value against the document before accepting it.
 const lowConfidence = 0.8;
 
-/** A small sign of how sure recognition was: a green dot, or the percentage in orange when unsure. */
+/** Shows how sure recognition was: a green dot, or the percentage in orange below the threshold. */
 export function ConfidenceMark({ field, name }: { field: RecognizedField; name: string }) {
   const { t } = useTranslation();
   const percent = Math.round(field.confidence * 100);

@@ -20,8 +20,7 @@ export function DocumentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useDocument(id);
-  const document = query.data;
-  usePageTitle(document?.subject ?? t('document.title'));
+  usePageTitle(query.data?.subject ?? t('document.title'));
 
   if (query.isPending) {
     return <PageSpinner />;

@@ -41,14 +41,51 @@ function eventTitle(t: TFunction, event: DocumentEvent): string {
   }
 }
 
-// A correction event carries no field list, so the corrections recorded at the same instant are shown with it.
+// A correction event names no fields, so the corrections recorded at the same instant by the same
+// actor are shown with it.
 function correctionsOf(event: DocumentEvent, corrections: Correction[]): Correction[] {
-  return corrections.filter((correction) => correction.at === event.at);
+  return corrections.filter((correction) => correction.at === event.at && correction.actor === event.actor);
+}
+
+// One saved edit may be recorded as one event per field, and it is shown as one entry.
+function withoutRepeatedCorrections(events: DocumentEvent[]): DocumentEvent[] {
+  const seen = new Set<string>();
+
+  return events.filter((event) => {
+    if (event.kind !== 'corrected') {
+      return true;
+    }
+
+    const key = `${event.at}|${event.actor ?? ''}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+
+    return true;
+  });
+}
+
+function CorrectionLines({ event, corrections }: { event: DocumentEvent; corrections: Correction[] }) {
+  const { t } = useTranslation();
+  const matching = correctionsOf(event, corrections);
+
+  // Without a matching correction, the event's own text is the only description there is.
+  if (matching.length === 0) {
+    return event.reason ? <div className="history-correction">{event.reason}</div> : null;
+  }
+
+  return matching.map((correction) => (
+    <div key={correction.field} className="history-correction">
+      {fieldLabel(t, correction.field)}: <del>{valueText(correction.from)}</del> → {valueText(correction.to)}
+    </div>
+  ));
 }
 
 export function EventTimeline({ document }: { document: DocumentDetail }) {
   const { t } = useTranslation();
-  const events = [...document.events].sort((a, b) => a.at.localeCompare(b.at));
+  const sorted = [...document.events].sort((a, b) => a.at.localeCompare(b.at));
+  const events = withoutRepeatedCorrections(sorted);
 
   const items: TimelineItemProps[] = events.map((event, index) => ({
     key: `${event.at}-${event.kind}-${index}`,
@@ -59,12 +96,7 @@ export function EventTimeline({ document }: { document: DocumentDetail }) {
         {event.kind === 'rejected' && event.actor && (
           <Typography.Text type="secondary">{t('history.rejectedBy', { actor: event.actor })}</Typography.Text>
         )}
-        {event.kind === 'corrected' &&
-          correctionsOf(event, document.corrections).map((correction) => (
-            <div key={correction.field} className="history-correction">
-              {fieldLabel(t, correction.field)}: <del>{valueText(correction.from)}</del> → {valueText(correction.to)}
-            </div>
-          ))}
+        {event.kind === 'corrected' && <CorrectionLines event={event} corrections={document.corrections} />}
         <Typography.Text type="secondary" className="history-time">
           {formatDateTime(event.at)}
         </Typography.Text>

@@ -2,7 +2,7 @@ import { Alert, Flex } from 'antd';
 
 import type { DocumentDetail } from '../../api/types';
 
-/** The problems found in the document and its files, each as a warning above the details. */
+/** Shows each problem found in the document and its files as a warning above the details. */
 export function FlagAlerts({ document }: { document: DocumentDetail }) {
   const alerts = [
     ...document.flags.map((flag) => ({ key: flag.code, flag, title: flag.message })),

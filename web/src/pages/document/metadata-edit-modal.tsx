@@ -16,9 +16,9 @@ interface MetadataEditModalProps {
   onClose: () => void;
 }
 
-const formFields = ['type', 'number', 'notation', 'issuedOn', 'issuer', 'subject', 'signer', 'signerPosition', 'urgency'];
+const formFields = ['type', 'number', 'notation', 'issuedOn', 'place', 'issuer', 'subject', 'signer', 'signerPosition', 'urgency'];
 
-/** The Sửa form: a clerk corrects recognised metadata, and only the changed fields are sent. */
+/** Shows the Sửa form, where a clerk corrects recognised metadata; only the changed fields are sent. */
 export function MetadataEditModal({ document, open, onClose }: MetadataEditModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -106,9 +106,14 @@ export function MetadataEditModal({ document, open, onClose }: MetadataEditModal
               <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} data-testid="edit-issued-on" />
             </Form.Item>
           </Col>
-          <Col span={24}>
+          <Col span={16}>
             <Form.Item name="issuer" label={t('document.fields.issuer')}>
               <Input data-testid="edit-issuer" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="place" label={t('document.fields.place')}>
+              <Input data-testid="edit-place" />
             </Form.Item>
           </Col>
           <Col span={24}>

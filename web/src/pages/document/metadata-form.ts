@@ -8,6 +8,7 @@ export interface MetadataFormValues {
   number: string;
   notation: string;
   issuedOn: Dayjs | null;
+  place: string;
   issuer: string;
   subject: string;
   signer: string;
@@ -15,7 +16,7 @@ export interface MetadataFormValues {
   urgency: Urgency;
 }
 
-export const textFields = ['number', 'notation', 'issuer', 'subject', 'signer', 'signerPosition'] as const;
+export const textFields = ['number', 'notation', 'place', 'issuer', 'subject', 'signer', 'signerPosition'] as const;
 
 export function formValuesOf(document: DocumentDetail): MetadataFormValues {
   return {
@@ -23,6 +24,7 @@ export function formValuesOf(document: DocumentDetail): MetadataFormValues {
     number: document.number ?? '',
     notation: document.notation ?? '',
     issuedOn: document.issuedOn ? dayjs(document.issuedOn) : null,
+    place: document.place ?? '',
     issuer: document.issuer ?? '',
     subject: document.subject ?? '',
     signer: document.signer ?? '',
@@ -31,7 +33,10 @@ export function formValuesOf(document: DocumentDetail): MetadataFormValues {
   };
 }
 
-/** The fields whose value differs from the document, trimmed; an empty patch means nothing changed. */
+/**
+ * Builds a patch of the trimmed fields that differ from the document, with null for a cleared field.
+ * An empty patch means nothing changed.
+ */
 export function metadataPatch(document: DocumentDetail, values: MetadataFormValues): MetadataPatch {
   const patch: MetadataPatch = {};
 
@@ -42,7 +47,7 @@ export function metadataPatch(document: DocumentDetail, values: MetadataFormValu
   for (const field of textFields) {
     const value = (values[field] ?? '').trim();
     if (value !== (document[field] ?? '')) {
-      patch[field] = value;
+      patch[field] = value === '' ? null : value;
     }
   }
 

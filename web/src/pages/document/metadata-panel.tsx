@@ -55,6 +55,13 @@ export function MetadataPanel({ document, editButton }: MetadataPanelProps) {
     ...metadataRows(t, typeName).map((row) => ({ key: row.key, label: row.label, children: renderRow(row) })),
   ];
 
+  if (document.meeting) {
+    items.push(
+      { key: 'meetingStart', label: t('document.fields.meetingStart'), children: formatDateTime(document.meeting.start) },
+      { key: 'meetingLocation', label: t('document.fields.meetingLocation'), children: <TextOrDash value={document.meeting.location} /> },
+    );
+  }
+
   return (
     <Card title={t('document.metadata')} extra={editButton} size="small">
       <Descriptions bordered column={1} size="small" items={items} styles={{ label: { width: 150 } }} />

@@ -16,7 +16,6 @@ export interface MetadataRow {
   text: (values: MetadataValues) => string | null;
   /** Richer display of the current value, when plain text is not enough. */
   render?: (values: MetadataValues) => ReactNode;
-  wide?: boolean;
 }
 
 function asText(value: unknown): string | null {
@@ -27,7 +26,7 @@ function asText(value: unknown): string | null {
   return String(value);
 }
 
-/** The rows of the metadata panel after Số đến and Ngày đến, in the order of the incoming register. */
+/** Lists the rows of the metadata panel after Số đến and Ngày đến, in the order of the incoming register. */
 export function metadataRows(t: TFunction, typeName: (code: string) => string): MetadataRow[] {
   return [
     {
@@ -59,7 +58,6 @@ export function metadataRows(t: TFunction, typeName: (code: string) => string): 
       label: t('document.fields.subject'),
       fields: ['subject'],
       text: (values) => asText(values.subject),
-      wide: true,
     },
     { key: 'signer', label: t('document.fields.signer'), fields: ['signer'], text: (values) => asText(values.signer) },
     {

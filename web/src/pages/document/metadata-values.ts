@@ -28,7 +28,7 @@ export function currentValues(document: DocumentDetail): MetadataValues {
   return values;
 }
 
-/** The first correction of each field, whose `from` is the value recognition produced. */
+/** Finds the first correction of each field, whose `from` is the value that recognition produced. */
 export function firstCorrections(corrections: Correction[]): Map<string, Correction> {
   const sorted = [...corrections].sort((a, b) => a.at.localeCompare(b.at));
   const first = new Map<string, Correction>();
@@ -42,7 +42,7 @@ export function firstCorrections(corrections: Correction[]): Map<string, Correct
   return first;
 }
 
-/** The values as recognised, before any correction. */
+/** Returns the values as recognised, before any correction. */
 export function recognizedValues(document: DocumentDetail): MetadataValues {
   const values = currentValues(document);
 

@@ -1,15 +1,15 @@
 import { Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** The value recognition produced for a corrected field, struck through, with an explaining tooltip. */
+/** Shows the value that recognition produced for a corrected field, struck through, with a tooltip. */
 export function RecognizedValue({ text }: { text: string | null }) {
   const { t } = useTranslation();
-  const shown = text ?? '—';
+  const displayed = text ?? '—';
 
   return (
-    <Tooltip title={t('document.recognizedValue', { value: shown })}>
+    <Tooltip title={t('document.recognizedValue', { value: displayed })}>
       <Typography.Text delete type="secondary" className="recognized-value" data-testid="recognized-value" tabIndex={0}>
-        {shown}
+        {displayed}
       </Typography.Text>
     </Tooltip>
   );

@@ -1,0 +1,198 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+import type { ExtractionJob, ExtractionReply } from './extraction-worker.js';
+
+export type JobOutcome =
+  | { kind: 'reply'; reply: ExtractionReply }
+  | { kind: 'timeout' }
+  | { kind: 'out-of-memory'; message: string }
+  | { kind: 'crashed'; message: string };
+
+type PendingJob = {
+  job: ExtractionJob;
+  timeoutMs: number;
+  resolve: (outcome: JobOutcome) => void;
+};
+
+type Slot = {
+  worker: Worker;
+  ready: Promise<void>;
+  current: { job: PendingJob; timer: NodeJS.Timeout } | null;
+  jobsDone: number;
+};
+
+// The worker module is TypeScript when this file runs from source (under tsx or vitest) and
+// JavaScript once compiled. A worker thread does not inherit its parent's tsx loader, so the
+// bootstrap registers tsx itself before it imports a .ts module.
+const workerModuleUrl = new URL(`./extraction-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+const BOOTSTRAP = `
+import { workerData } from 'node:worker_threads';
+if (workerData.tsxApiUrl) {
+  const tsx = await import(workerData.tsxApiUrl);
+  tsx.register();
+}
+await import(workerData.moduleUrl);
+`;
+
+const bootstrapUrl = new URL(`data:text/javascript,${encodeURIComponent(BOOTSTRAP)}`);
+
+// A worker is replaced after this many files, so that memory pdfjs or mammoth leave behind
+// cannot pile up.
+const JOBS_PER_WORKER = 200;
+
+/**
+ * Worker threads that parse document files, each with a heap limit. Starting a thread and loading
+ * pdfjs takes about a second, so threads are kept between files; a thread that times out, runs
+ * out of memory or crashes is terminated and replaced by a new one for the next file.
+ */
+export class ExtractionPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: PendingJob[] = [];
+
+  constructor(
+    private readonly maxHeapMb: number,
+    private readonly maxThreads: number,
+  ) {}
+
+  /** Runs a job on an idle thread, or queues it; `timeoutMs` counts from the start of the run. */
+  run(job: ExtractionJob, timeoutMs: number): Promise<JobOutcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ job, timeoutMs, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Terminates all threads; queued jobs are answered as crashed. */
+  async close(): Promise<void> {
+    for (const pending of this.queue.splice(0)) {
+      pending.resolve({ kind: 'crashed', message: 'The extraction pool was closed.' });
+    }
+
+    await Promise.all(this.slots.splice(0).map((slot) => this.finish(slot, { kind: 'crashed', message: 'The extraction pool was closed.' })));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((candidate) => candidate.current === null) ?? this.startSlot();
+      if (slot === null) {
+        return;
+      }
+
+      const pending = this.queue.shift();
+      if (pending === undefined) {
+        return;
+      }
+      this.start(slot, pending);
+    }
+  }
+
+  private startSlot(): Slot | null {
+    if (this.slots.length >= this.maxThreads) {
+      return null;
+    }
+
+    const needsTypeScriptLoader = workerModuleUrl.pathname.endsWith('.ts');
+    const worker = new Worker(bootstrapUrl, {
+      workerData: {
+        moduleUrl: workerModuleUrl.href,
+        tsxApiUrl: needsTypeScriptLoader ? import.meta.resolve('tsx/esm/api') : null,
+      },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.maxHeapMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(this.maxHeapMb / 8))),
+        stackSizeMb: 4,
+      },
+    });
+    // An idle thread must not keep the process alive; a running job's timer does.
+    worker.unref();
+
+    const slot: Slot = {
+      worker,
+      ready: new Promise((resolve) => worker.once('message', () => resolve())),
+      current: null,
+      jobsDone: 0,
+    };
+
+    worker.on('message', (message: ExtractionReply | 'ready') => {
+      if (message !== 'ready' && slot.current?.job.job.id === message.id) {
+        void this.complete(slot, { kind: 'reply', reply: message });
+      }
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const outcome: JobOutcome =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? { kind: 'out-of-memory', message: error.message }
+          : { kind: 'crashed', message: error.message };
+      void this.finish(slot, outcome);
+    });
+    worker.on('exit', (code) => {
+      void this.finish(slot, { kind: 'crashed', message: `The worker thread exited with code ${code}.` });
+    });
+
+    this.slots.push(slot);
+
+    return slot;
+  }
+
+  private start(slot: Slot, pending: PendingJob): void {
+    const timer = setTimeout(() => void this.finish(slot, { kind: 'timeout' }), pending.timeoutMs);
+    slot.current = { job: pending, timer };
+
+    void slot.ready.then(() => {
+      if (slot.current?.job === pending) {
+        slot.worker.postMessage(pending.job, [pending.job.bytes.buffer as ArrayBuffer]);
+      }
+    });
+  }
+
+  private async complete(slot: Slot, outcome: JobOutcome): Promise<void> {
+    const current = slot.current;
+    if (current === null) {
+      return;
+    }
+
+    clearTimeout(current.timer);
+    slot.current = null;
+    slot.jobsDone++;
+    current.job.resolve(outcome);
+
+    if (slot.jobsDone >= JOBS_PER_WORKER) {
+      await this.finish(slot, { kind: 'crashed', message: 'The worker thread was recycled.' });
+    }
+    this.dispatch();
+  }
+
+  /** Removes a thread for good and answers its running job, if any, with `outcome`. */
+  private async finish(slot: Slot, outcome: JobOutcome): Promise<void> {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) {
+      return;
+    }
+    this.slots.splice(index, 1);
+
+    const current = slot.current;
+    slot.current = null;
+    if (current !== null) {
+      clearTimeout(current.timer);
+      current.job.resolve(outcome);
+    }
+
+    await slot.worker.terminate();
+    this.dispatch();
+  }
+}
+
+const pools = new Map<number, ExtractionPool>();
+
+/** The shared pool for threads with the given heap limit. */
+export function extractionPool(maxHeapMb: number): ExtractionPool {
+  let pool = pools.get(maxHeapMb);
+  if (pool === undefined) {
+    pool = new ExtractionPool(maxHeapMb, Math.max(1, Math.min(4, availableParallelism() - 1)));
+    pools.set(maxHeapMb, pool);
+  }
+
+  return pool;
+}

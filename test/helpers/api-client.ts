@@ -1,0 +1,49 @@
+/** A logged-in API session for tests: keeps the cookie and sends the CSRF token. */
+export class ApiClient {
+  private cookie = '';
+  private csrfToken = '';
+
+  constructor(private readonly baseUrl: string) {}
+
+  static async login(baseUrl: string, login: string, password: string): Promise<ApiClient> {
+    const client = new ApiClient(baseUrl);
+    const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password }),
+    });
+    if (response.status !== 200) throw new Error(`login ${login} failed: ${response.status} ${await response.text()}`);
+
+    client.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+    client.csrfToken = ((await response.json()) as { csrfToken: string }).csrfToken;
+    return client;
+  }
+
+  async request(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        cookie: this.cookie,
+        'x-csrf-token': this.csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  async json<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.request(method, path, body);
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+}
+
+export async function pollUntil<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

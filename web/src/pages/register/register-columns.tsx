@@ -1,0 +1,50 @@
+import type { TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
+import { Link } from 'react-router-dom';
+
+import type { RegisterEntry } from '../../api/types';
+import { formatCalendarDate, formatDateTime } from '../../format/date-time';
+import { formatNumberNotation } from '../../format/number-notation';
+
+/** Joins type name and subject for the register's "Tên loại và trích yếu nội dung": "Giấy mời: Họp giao ban". */
+export function typeAndSubject(entry: RegisterEntry): string {
+  return [entry.typeName, entry.subject].filter(Boolean).join(': ');
+}
+
+/**
+ * Lists the columns of the incoming register (Decree 30/2020/NĐ-CP, Appendix IV) in the decree's order.
+ * The screen leaves out Ngày chuyển and Ký nhận, which are written by hand on the printed register.
+ */
+export function registerColumns(t: TFunction): TableColumnsType<RegisterEntry> {
+  return [
+    {
+      key: 'receivedAt',
+      title: t('register.columns.receivedAt'),
+      width: 140,
+      render: (_, entry) => formatDateTime(entry.receivedAt),
+    },
+    {
+      key: 'registerNumber',
+      title: t('register.columns.registerNumber'),
+      width: 80,
+      align: 'right',
+      render: (_, entry) => <Link to={`/documents/${encodeURIComponent(entry.documentId)}`}>{entry.registerNumber}</Link>,
+    },
+    { key: 'issuer', title: t('register.columns.issuer'), width: 200, render: (_, entry) => entry.issuer },
+    {
+      key: 'numberNotation',
+      title: t('register.columns.numberNotation'),
+      width: 150,
+      render: (_, entry) => formatNumberNotation(entry.number, entry.notation),
+    },
+    {
+      key: 'issuedOn',
+      title: t('register.columns.issuedOn'),
+      width: 110,
+      render: (_, entry) => formatCalendarDate(entry.issuedOn),
+    },
+    { key: 'typeAndSubject', title: t('register.columns.typeAndSubject'), render: (_, entry) => typeAndSubject(entry) },
+    { key: 'recipient', title: t('register.columns.recipient'), width: 160, render: (_, entry) => entry.recipient },
+    { key: 'note', title: t('register.columns.note'), width: 140, render: (_, entry) => entry.note },
+  ];
+}

@@ -1,0 +1,39 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+
+import { RequireSession } from './auth/require-session';
+import { AppLayout } from './layout/app-layout';
+import { NotFoundPage } from './pages/not-found-page';
+import { RouteErrorPage } from './pages/route-error-page';
+
+// Each screen is its own chunk, loaded on first visit.
+const LoginPage = lazy(() => import('./pages/login/login-page').then((module) => ({ default: module.LoginPage })));
+const InboxPage = lazy(() => import('./pages/inbox/inbox-page').then((module) => ({ default: module.InboxPage })));
+const DocumentPage = lazy(() => import('./pages/document/document-page').then((module) => ({ default: module.DocumentPage })));
+const RegisterPage = lazy(() => import('./pages/register/register-page').then((module) => ({ default: module.RegisterPage })));
+const FlaggedPage = lazy(() => import('./pages/flagged/flagged-page').then((module) => ({ default: module.FlaggedPage })));
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <InboxPage /> },
+              { path: 'inbox', element: <InboxPage /> },
+              { path: 'documents/:id', element: <DocumentPage /> },
+              { path: 'register', element: <RegisterPage /> },
+              { path: 'flagged', element: <FlaggedPage /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
