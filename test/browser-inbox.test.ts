@@ -51,7 +51,7 @@ describe('clerk in the browser', () => {
     await expect.poll(() => page.getByTestId('document-status').innerText(), { timeout: 15_000 }).toBe('Đã xem');
     expect(await page.content()).toContain('Hội nghị tổng kết công tác chuyển đổi số năm 2026');
 
-    await page.getByTestId('accept-button').click();
+    await page.getByTestId('document-accept').click();
     await expect.poll(() => page.getByTestId('document-status').innerText(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
 
     const documents = await api.json('GET', '/api/v1/documents?box=incoming&status=accepted');

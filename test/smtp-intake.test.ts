@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, pollUntil } from './helpers/api-client.js';
@@ -19,11 +20,16 @@ const MAIL_CASES = [
 ];
 
 const MAX_MESSAGE_SIZE = 200_000;
+// Above the 50 concurrent clients of the numbering test, so only the limit test reaches it.
+const CONNECTION_LIMIT = 60;
 
 let server: ServerProcess;
 
 beforeAll(async () => {
-  server = await startServerProcess({ CONGVAN_MAX_MESSAGE_SIZE: String(MAX_MESSAGE_SIZE) });
+  server = await startServerProcess({
+    CONGVAN_MAX_MESSAGE_SIZE: String(MAX_MESSAGE_SIZE),
+    CONGVAN_SMTP_MAX_CONNECTIONS_PER_CLIENT: String(CONNECTION_LIMIT),
+  });
 });
 
 afterAll(async () => {
@@ -40,7 +46,7 @@ describe('SMTP intake with swaks', () => {
     it(`registers ${mail.file} with its metadata`, async () => {
       const sent = await swaks(server.smtpPort, { to: mail.to, file: path.join(new URL('mail/', FIXTURES).pathname, mail.file) });
       expect(sent.code, sent.output).toBe(0);
-      expect(sent.output).toMatch(/<~ 250 2\.0\.0/);
+      expect(sent.output).toMatch(/<- {2}250 2\.0\.0/);
 
       const clerk = clerkLoginFor(server, mail.to);
       const client = await ApiClient.login(server.baseUrl, clerk.login, clerk.password);
@@ -94,6 +100,26 @@ describe('SMTP intake with swaks', () => {
     const sent = await swaks(server.smtpPort, { to: 'soyte@lamdong.gov.vn', file });
     expect(sent.output).toMatch(/SIZE \d+/);
     expect(sent.output).toMatch(/<\*\* 552/);
+  });
+
+  it('refuses connections past the per-client limit with 421', async () => {
+    const sockets: Socket[] = [];
+    try {
+      const greetings = await Promise.all(
+        Array.from({ length: CONNECTION_LIMIT + 1 }, () =>
+          new Promise<string>((resolve, reject) => {
+            const socket = connect(server.smtpPort, '127.0.0.1');
+            sockets.push(socket);
+            socket.once('data', (chunk) => resolve(chunk.toString('utf8')));
+            socket.once('error', reject);
+          }),
+        ),
+      );
+      expect(greetings.filter((greeting) => greeting.startsWith('220'))).toHaveLength(CONNECTION_LIMIT);
+      expect(greetings.filter((greeting) => greeting.startsWith('421 4.7.0'))).toHaveLength(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
   });
 
   it('stores an unparseable message byte-exact and flags it', async () => {

@@ -1,14 +1,14 @@
 import type { AppContext } from '../platform/app-context.js';
-import { ORGANIZATION_CSV_COLUMNS, USER_CSV_COLUMNS, formatCsvRecord, type DirectoryCsvKind } from './directory-csv-format.js';
+import { LIST_SEPARATOR, ORGANIZATION_CSV_COLUMNS, USER_CSV_COLUMNS, formatCsvRecord, type DirectoryCsvKind } from './directory-csv-format.js';
 import { listOrganizations } from './organization-repository.js';
 import { ROLES } from './roles.js';
 import { listUsers } from './user-repository.js';
 
 // Excel reads a CSV without a byte order mark in the legacy ANSI code page, which garbles
-// Vietnamese; importDirectoryCsv accepts the mark.
+// Vietnamese. importDirectoryCsv accepts the mark.
 const BYTE_ORDER_MARK = '\uFEFF';
 const LINE_END = '\r\n';
-const LIST_JOINER = '; ';
+const LIST_JOINER = `${LIST_SEPARATOR} `;
 
 /**
  * Writes the organizations or users of the directory as CSV with the columns that

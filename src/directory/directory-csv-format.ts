@@ -1,17 +1,13 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { AppError } from '../platform/errors.js';
 
-/**
- * The directory spreadsheet that a clerk keeps, saved as CSV: one file of organizations, one of
- * users. Import and export share these columns so that an exported file imports unchanged.
- */
+// The directory spreadsheet that a clerk keeps, saved as CSV: one file of organizations, one of
+// users. Import and export share these columns so that an exported file imports unchanged.
+
 export type DirectoryCsvKind = 'organizations' | 'users';
 
 export const ORGANIZATION_CSV_COLUMNS = ['code', 'name', 'short_name', 'kind', 'parent_code', 'addresses'] as const;
 export const USER_CSV_COLUMNS = ['login', 'full_name', 'organization_code', 'roles', 'email'] as const;
-
-export type OrganizationCsvColumn = (typeof ORGANIZATION_CSV_COLUMNS)[number];
-export type UserCsvColumn = (typeof USER_CSV_COLUMNS)[number];
 
 /** Columns a file must have. A left-out optional column keeps the stored values of existing rows. */
 export const REQUIRED_CSV_COLUMNS: Record<DirectoryCsvKind, readonly string[]> = {
@@ -19,11 +15,11 @@ export const REQUIRED_CSV_COLUMNS: Record<DirectoryCsvKind, readonly string[]> =
   users: ['login', 'full_name', 'organization_code', 'roles'],
 };
 
-/** Separator of the items in a list cell (addresses, roles); import also accepts a comma. */
+/** Separator of the items in a list cell (addresses, roles). Import also accepts a comma. */
 export const LIST_SEPARATOR = ';';
 
 export interface ImportProblem {
-  /** CSV line where the row starts; the header is line 1. */
+  /** CSV line where the row starts. The header is line 1. */
   line: number;
   column?: string;
   message: string;
@@ -32,7 +28,7 @@ export interface ImportProblem {
 
 /**
  * Raised when a directory CSV cannot be imported. `problems` lists every bad row with its line
- * and the fix; nothing was written, so the caller fixes the file and imports it again.
+ * and the fix. Nothing was written, so the caller fixes the file and imports it again.
  */
 export class DirectoryImportError extends AppError {
   constructor(readonly problems: ImportProblem[]) {
@@ -51,11 +47,11 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
-  /** Generated passwords of the users this import created, returned only here; existing users keep theirs. */
+  /** Generated passwords of the users this import created, returned only here. Existing users keep theirs. */
   credentials: { login: string; password: string }[];
 }
 
-/** One data row by column name; a column left out of the file has no entry. */
+/** One data row by column name. A column left out of the file has no entry. */
 export interface CsvRecord {
   line: number;
   values: Partial<Record<string, string>>;
@@ -75,7 +71,7 @@ export function isOrganizationCode(value: string): boolean {
   return value.length <= MAX_ORGANIZATION_CODE_LENGTH && ORGANIZATION_CODE_PATTERN.test(value);
 }
 
-/** A problem for an empty cell in a required column. */
+/** Builds the problem for an empty cell in a required column. */
 export function missingCellProblem(line: number, column: string, label: { vi: string; en: string }): ImportProblem {
   return {
     line,

@@ -34,7 +34,7 @@ const LIST_COLUMNS: Record<DirectoryCsvKind, { column: string; isItem: (cell: st
 };
 
 /**
- * Imports a directory CSV of organizations or of users, told apart by the header row. Every
+ * Imports a directory CSV of organizations or of users, recognised by the header row. Every
  * row is checked before anything is written, and the rows are written in one transaction, so
  * a file with any bad row imports nothing and raises DirectoryImportError listing all of them.
  * Rows are inserted or updated by code or login; directory entries missing from the file stay.
@@ -154,7 +154,7 @@ function toRecords(table: CsvTable, columns: Map<string, number>, kind: Director
   return { records, problems };
 }
 
-// Spreadsheets often write empty cells past the last column; they carry nothing.
+// Spreadsheets often write empty cells past the last column, which carry nothing.
 function dropTrailingEmptyCells(cells: string[], width: number): string[] {
   let end = cells.length;
   while (end > width && cells[end - 1] === '') end--;

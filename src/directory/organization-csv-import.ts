@@ -43,7 +43,7 @@ const organizationRowSchema = z.object({
     .refine((value) => value === '' || isOrganizationCode(value))
     .transform(emptyToNull)
     .optional(),
-  // The `+` is refused because address look-ups drop a `+tag`, so such an address never matches.
+  // The `+` is rejected because address look-ups drop a `+tag`, so such an address never matches.
   addresses: z
     .string()
     .transform((cell) => splitListCell(cell).map((address) => address.toLowerCase()))

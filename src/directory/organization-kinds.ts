@@ -1,6 +1,6 @@
 /**
  * Kinds of organization in a province's directory. The kind decides how the organization is
- * grouped on screens and in the demo groups; it does not change what the organization may do.
+ * grouped on screens and in the demo groups. It does not change what the organization may do.
  */
 export const ORGANIZATION_KINDS = [
   /** The provincial People's Committee (UBND tỉnh), the root of the directory. */
@@ -9,7 +9,7 @@ export const ORGANIZATION_KINDS = [
   'office',
   /** A department, board or sector body of the province (sở, ban, ngành), e.g. Sở Nội vụ, Thanh tra tỉnh. */
   'department',
-  /** A commune-level People's Committee: UBND xã, phường or đặc khu. */
+  /** A commune-level People's Committee of a xã, phường or đặc khu. */
   'commune',
   /** A district-level People's Committee (UBND huyện, thành phố thuộc tỉnh), abolished on 1 July 2025 but kept for older records. */
   'district',

@@ -68,7 +68,7 @@ interface DirectorySnapshot {
 
 /**
  * Checks user rows and inserts or updates them by login in one transaction. A new user gets a
- * generated password, returned once in `credentials`; an existing user keeps their password.
+ * generated password, returned once in `credentials`. An existing user keeps their password.
  * `problems` are those already found while reading the file.
  */
 export async function importUserRecords(ctx: AppContext, records: CsvRecord[], problems: ImportProblem[]): Promise<ImportResult> {
@@ -235,7 +235,7 @@ async function loadSnapshot(db: Db): Promise<DirectorySnapshot> {
   };
 }
 
-/** Generates and hashes passwords in parallel, because argon2 takes tens of milliseconds each. */
+/** Generates and hashes passwords in parallel, because each argon2 hash is deliberately slow. */
 async function preparePasswords(rows: UserRow[]): Promise<Map<string, { password: string; hash: string }>> {
   const prepared = await Promise.all(
     rows.map(async (row) => {

@@ -66,7 +66,9 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
   app.setNotFoundHandler((request, reply) => {
     const english = localeOf(request) === 'en';
 
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWebBuild) {
+    // A missing script or style must be a 404, not index.html served as JavaScript.
+    const isAsset = request.url.startsWith('/assets/') || /\.[a-z0-9]{2,5}(\?|$)/i.test(request.url);
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWebBuild || isAsset) {
       return reply.status(404).send({
         error: { code: 'not-found', message: english ? `No such path: ${request.method} ${request.url}` : `Không có đường dẫn ${request.method} ${request.url}` },
       });

@@ -3,13 +3,25 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { REPOSITORY_ROOT, type ServerProcess } from './server-process.js';
 
-/** Finds the clerk login of the organization that owns an address, through the real CLI export. */
-export function clerkLoginFor(server: ServerProcess, address: string): { login: string; password: string; organizationCode: string } {
-  const run = (kind: string) =>
-    execFileSync(path.join(REPOSITORY_ROOT, 'congvan'), ['directory', 'export', kind], {
+const exports = new Map<string, string>();
+
+// The demo directory does not change during a test file, so each export runs once per server.
+function exportDirectory(server: ServerProcess, kind: 'organizations' | 'users'): string {
+  const key = `${server.dataDir}:${kind}`;
+  let csv = exports.get(key);
+  if (csv === undefined) {
+    csv = execFileSync(path.join(REPOSITORY_ROOT, 'congvan'), ['directory', 'export', kind], {
       env: { ...process.env, CONGVAN_DATA_DIR: server.dataDir, CONGVAN_LOG_LEVEL: 'warn' },
       encoding: 'utf8',
     });
+    exports.set(key, csv);
+  }
+  return csv;
+}
+
+/** Finds the clerk login of the organization that owns an address, through the real CLI export. */
+export function clerkLoginFor(server: ServerProcess, address: string): { login: string; password: string; organizationCode: string } {
+  const run = (kind: 'organizations' | 'users') => exportDirectory(server, kind);
 
   const organizations = parseCsv(run('organizations'));
   const organization = organizations.find((row) => row.addresses!.toLowerCase().split(';').map((item) => item.trim()).includes(address.toLowerCase()));

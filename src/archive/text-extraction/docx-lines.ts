@@ -24,8 +24,8 @@ type Context = { column: TextColumn | null; inTable: boolean };
 
 /**
  * Turns mammoth's document model into lines. The cells of a table row become the `left` and
- * `right` blocks, as in the Decree 30 header and signature tables, and a paragraph that reaches
- * the right block with two or more tabs is split the same way.
+ * `right` blocks, as in the Decree 30 header and signature tables. A paragraph that reaches the
+ * right block with two or more tabs is split the same way.
  */
 export function layOutDocxLines(document: DocxElement): DocxLines {
   const state = { lines: [] as TextLine[], page: 1, paragraph: 0 };
@@ -62,12 +62,10 @@ export function layOutDocxLines(document: DocxElement): DocxLines {
   };
 
   const addParagraph = (paragraph: DocxElement, context: Context): void => {
-    const texts = paragraphLines(paragraph, () => state.page++);
     const number = state.paragraph++;
     const column = context.column ?? 'full';
-    const page = state.page;
 
-    for (const text of texts) {
+    for (const { text, page } of paragraphLines(paragraph, state)) {
       for (const part of splitAtTabs(text, column, context.inTable)) {
         const cleaned = part.text.normalize('NFC').replace(/\s+/gu, ' ').trim();
         if (cleaned === '') {
@@ -105,23 +103,29 @@ function cellColumn(position: number, filledCount: number): TextColumn {
   return 'full';
 }
 
-/** Collects the text of a paragraph, split at line breaks; a page break calls `onPageBreak`. */
-function paragraphLines(paragraph: DocxElement, onPageBreak: () => void): string[] {
-  const lines = [''];
+/** Collects the text of a paragraph, split at line breaks. A page break advances `pages.page`. */
+function paragraphLines(paragraph: DocxElement, pages: { page: number }): { text: string; page: number }[] {
+  const lines = [{ text: '', page: pages.page }];
+  const append = (text: string): void => {
+    const last = lines[lines.length - 1];
+    if (last !== undefined) {
+      last.text += text;
+    }
+  };
 
   const visit = (element: DocxElement, font: string | null): void => {
     switch (element.type) {
       case 'text':
-        lines[lines.length - 1] += decodeLegacyFontText(element.value ?? '', font);
+        append(decodeLegacyFontText(element.value ?? '', font));
         return;
       case 'tab':
-        lines[lines.length - 1] += '\t';
+        append('\t');
         return;
       case 'break':
         if (element.breakType === 'page') {
-          onPageBreak();
+          pages.page++;
         }
-        lines.push('');
+        lines.push({ text: '', page: pages.page });
         return;
       case 'run':
         for (const child of element.children ?? []) {

@@ -3,24 +3,25 @@ import mammoth from 'mammoth';
 import { layOutDocxLines, type DocxElement } from './docx-lines.js';
 import { emptyExtraction, type ExtractedText, type ExtractionFlag } from './extracted-text.js';
 import type { ExtractionLimits } from './extraction-limits.js';
+import { errorSentence } from './error-sentence.js';
 import { finishExtraction } from './finish-extraction.js';
 import { detectFileSignature } from './file-signature.js';
 
 /**
  * Reads the text lines of a DOCX file with mammoth. A password-protected DOCX is an OLE
- * container instead of a zip and is flagged `encrypted`; anything else mammoth cannot read is
+ * container instead of a zip and is flagged `encrypted`. Anything else mammoth cannot read is
  * flagged `broken`.
  */
 export async function readDocxText(bytes: Uint8Array, limits: ExtractionLimits): Promise<ExtractedText> {
   const signature = detectFileSignature(bytes);
   if (signature === 'encrypted-office') {
-    return emptyExtraction([{ code: 'encrypted', message: 'The DOCX file is protected by a password, so its text cannot be read.' }]);
+    return emptyExtraction([{ code: 'encrypted', message: 'Tệp DOCX được đặt mật khẩu nên không đọc được nội dung. Đề nghị bên gửi gửi lại bản không đặt mật khẩu.' }]);
   }
   if (signature === 'ole') {
-    return emptyExtraction([{ code: 'broken', message: 'The file is a legacy Word .doc file, not a DOCX file; save it as DOCX or PDF.' }]);
+    return emptyExtraction([{ code: 'broken', message: 'Tệp là định dạng Word .doc cũ, không phải DOCX. Hãy lưu lại dưới dạng DOCX hoặc PDF rồi gửi lại.' }]);
   }
   if (signature !== 'zip') {
-    return emptyExtraction([{ code: 'broken', message: 'The file is not a DOCX file: it does not start with a zip header.' }]);
+    return emptyExtraction([{ code: 'broken', message: 'Tệp không phải DOCX: không có cấu trúc nén zip của tệp DOCX.' }]);
   }
 
   let document: DocxElement | undefined;
@@ -42,21 +43,19 @@ export async function readDocxText(bytes: Uint8Array, limits: ExtractionLimits):
   }
 
   if (document === undefined) {
-    return emptyExtraction([{ code: 'broken', message: 'The DOCX file has no main document part.' }]);
+    return emptyExtraction([{ code: 'broken', message: 'Tệp DOCX không có phần nội dung chính.' }]);
   }
 
   const { lines, pageCount } = layOutDocxLines(document);
   const flags: ExtractionFlag[] = [];
   const keptLines = lines.filter((line) => line.page <= limits.maxPages);
   if (keptLines.length < lines.length) {
-    flags.push({ code: 'truncated', message: `Read the first ${limits.maxPages} of ${pageCount} pages.` });
+    flags.push({ code: 'truncated', message: `Chỉ đọc ${limits.maxPages} trang đầu trong ${pageCount} trang.` });
   }
 
   return finishExtraction(keptLines, pageCount, flags, limits);
 }
 
 function brokenFlag(error: unknown): ExtractionFlag {
-  const message = error instanceof Error ? error.message : String(error);
-
-  return { code: 'broken', message: `The file is not a readable DOCX file: ${message.replace(/\.$/u, '')}.` };
+  return { code: 'broken', message: `Không đọc được tệp DOCX: ${errorSentence(error)}` };
 }

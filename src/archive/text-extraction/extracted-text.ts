@@ -22,16 +22,16 @@ export type TextBox = {
 };
 
 export type TextLine = {
-  /** NFC text of the line, without leading or trailing whitespace; never empty. */
+  /** NFC text of the line, trimmed and never empty. */
   text: string;
   /** Page number from 1. A DOCX file has pages only where it has explicit page breaks. */
   page: number;
   column: TextColumn;
-  /** Lines with the same number belong to one paragraph; for a PDF this is inferred from spacing. */
+  /** Paragraph number, shared by the lines of one paragraph. For a PDF it is inferred from spacing. */
   paragraph: number;
   /** Whether the line is centred on the page outside the two-block areas, as titles are. */
   centred: boolean;
-  /** Layout of a PDF line; null for DOCX, which has no fixed layout. */
+  /** Layout of a PDF line, or null for DOCX, which has no fixed layout. */
   box: TextBox | null;
 };
 
@@ -39,6 +39,7 @@ export type ExtractionFlagCode = 'encrypted' | 'broken' | 'too-large' | 'timeout
 
 export type ExtractionFlag = {
   code: ExtractionFlagCode;
+  /** Vietnamese sentence for the clerk, ending with the parser's English detail where it has one. */
   message: string;
 };
 

@@ -1,18 +1,18 @@
 export type ExtractionLimits = {
   /** Files larger than this are not parsed. */
   maxBytes: number;
-  /** Pages read from the start of the file; later pages are skipped and flagged `truncated`. */
+  /** Pages read from the start of the file. Later pages are skipped and flagged `truncated`. */
   maxPages: number;
-  /** Characters of text kept; the rest is dropped and flagged `truncated`. */
+  /** Characters of text kept. The rest is dropped and flagged `truncated`. */
   maxTextCharacters: number;
   /** Wall-clock time for one file, in milliseconds, including starting the worker thread. */
   timeoutMs: number;
-  /** Old-generation heap of the worker thread, in MiB; a file that needs more is flagged `too-large`. */
+  /** Old-generation heap of the worker thread, in MiB. A file that needs more is flagged `too-large`. */
   maxHeapMb: number;
 };
 
-// NOTE: these defaults are estimates sized for office documents of a few pages, which parse in
-// well under a second with a heap below 100 MiB; they are not measured against a corpus.
+// NOTE: these defaults are estimates for office documents of a few pages, which parse in well
+// under a second. They are not measured against a corpus of real mail.
 export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = {
   maxBytes: 50 * 1024 * 1024,
   maxPages: 30,

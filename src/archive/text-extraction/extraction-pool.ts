@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
+import { errorSentence } from './error-sentence.js';
 import type { ExtractionJob, ExtractionReply } from './extraction-worker.js';
 
 export type JobOutcome =
@@ -23,8 +24,8 @@ type Slot = {
 };
 
 // The worker module is TypeScript when this file runs from source (under tsx or vitest) and
-// JavaScript once compiled. A worker thread does not inherit its parent's tsx loader, so the
-// bootstrap registers tsx itself before it imports a .ts module.
+// JavaScript once compiled. A worker thread does not inherit the tsx loader of a parent started
+// with `node --import tsx` (checked on Node 20.20), so the bootstrap registers tsx itself.
 const workerModuleUrl = new URL(`./extraction-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 const BOOTSTRAP = `
@@ -44,8 +45,9 @@ const JOBS_PER_WORKER = 200;
 
 /**
  * Worker threads that parse document files, each with a heap limit. Starting a thread and loading
- * pdfjs takes about a second, so threads are kept between files; a thread that times out, runs
- * out of memory or crashes is terminated and replaced by a new one for the next file.
+ * pdfjs under tsx took 1.4 to 3.3 s on a 2-core test machine, so threads are kept between files.
+ * A thread that times out, runs out of memory or crashes is terminated, and a new one takes the
+ * next file.
  */
 export class ExtractionPool {
   private readonly slots: Slot[] = [];
@@ -56,7 +58,7 @@ export class ExtractionPool {
     private readonly maxThreads: number,
   ) {}
 
-  /** Runs a job on an idle thread, or queues it; `timeoutMs` counts from the start of the run. */
+  /** Runs a job on an idle thread, or queues it. `timeoutMs` counts from the start of the run. */
   run(job: ExtractionJob, timeoutMs: number): Promise<JobOutcome> {
     return new Promise((resolve) => {
       this.queue.push({ job, timeoutMs, resolve });
@@ -64,18 +66,37 @@ export class ExtractionPool {
     });
   }
 
-  /** Terminates all threads; queued jobs are answered as crashed. */
-  async close(): Promise<void> {
-    for (const pending of this.queue.splice(0)) {
-      pending.resolve({ kind: 'crashed', message: 'The extraction pool was closed.' });
+  /** Starts a thread ahead of the first file, so that the first file does not wait for it. */
+  warmUp(): void {
+    if (this.slots.length > 0) {
+      return;
     }
 
-    await Promise.all(this.slots.splice(0).map((slot) => this.finish(slot, { kind: 'crashed', message: 'The extraction pool was closed.' })));
+    try {
+      this.startSlot();
+    } catch {
+      // The first run starts a thread again and reports the failure in its outcome.
+    }
+  }
+
+  /** Terminates all threads and resolves the running and queued jobs as crashed. */
+  async close(): Promise<void> {
+    const closed: JobOutcome = { kind: 'crashed', message: 'The extraction pool was closed.' };
+    this.resolveQueue(closed);
+
+    await Promise.all([...this.slots].map((slot) => this.finish(slot, closed)));
   }
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((candidate) => candidate.current === null) ?? this.startSlot();
+      let slot: Slot | null;
+      try {
+        slot = this.slots.find((candidate) => candidate.current === null) ?? this.startSlot();
+      } catch (error) {
+        this.resolveQueue({ kind: 'crashed', message: `Starting a worker thread failed: ${errorSentence(error)}` });
+
+        return;
+      }
       if (slot === null) {
         return;
       }
@@ -85,6 +106,12 @@ export class ExtractionPool {
         return;
       }
       this.start(slot, pending);
+    }
+  }
+
+  private resolveQueue(outcome: JobOutcome): void {
+    for (const pending of this.queue.splice(0)) {
+      pending.resolve(outcome);
     }
   }
 
@@ -105,9 +132,6 @@ export class ExtractionPool {
         stackSizeMb: 4,
       },
     });
-    // An idle thread must not keep the process alive; a running job's timer does.
-    worker.unref();
-
     const slot: Slot = {
       worker,
       ready: new Promise((resolve) => worker.once('message', () => resolve())),
@@ -131,6 +155,9 @@ export class ExtractionPool {
       void this.finish(slot, { kind: 'crashed', message: `The worker thread exited with code ${code}.` });
     });
 
+    // An idle thread must not keep the process alive, but a running job's timer does. Attaching
+    // a 'message' listener refs the worker again, so this comes after the listeners.
+    worker.unref();
     this.slots.push(slot);
 
     return slot;
@@ -164,7 +191,7 @@ export class ExtractionPool {
     this.dispatch();
   }
 
-  /** Removes a thread for good and answers its running job, if any, with `outcome`. */
+  /** Removes a thread for good and resolves its running job, if any, with `outcome`. */
   private async finish(slot: Slot, outcome: JobOutcome): Promise<void> {
     const index = this.slots.indexOf(slot);
     if (index < 0) {
@@ -186,7 +213,7 @@ export class ExtractionPool {
 
 const pools = new Map<number, ExtractionPool>();
 
-/** The shared pool for threads with the given heap limit. */
+/** Returns the shared pool for threads with the given heap limit, creating it on first use. */
 export function extractionPool(maxHeapMb: number): ExtractionPool {
   let pool = pools.get(maxHeapMb);
   if (pool === undefined) {

@@ -1,7 +1,7 @@
 /**
  * Entry of a worker thread that parses document files, so that a hostile file can exhaust only
- * this thread's heap and time. Handles one `ExtractionJob` message at a time and answers each
- * with an `ExtractionReply` carrying the same id.
+ * this thread's heap and time. Each `ExtractionJob` message gets one `ExtractionReply` with the
+ * same id.
  */
 import { parentPort } from 'node:worker_threads';
 

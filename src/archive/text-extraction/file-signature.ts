@@ -1,7 +1,7 @@
 /**
- * Kind of container a file is, from its first bytes: `zip` (DOCX and other Office Open XML),
- * `ole` (the compound file of legacy .doc files), `encrypted-office` (an Office Open XML file
- * protected by a password, which Office wraps in an OLE compound file), `pdf` or `unknown`.
+ * Container of a file, from its first bytes. `zip` is DOCX and other Office Open XML, `ole` the
+ * compound file of legacy .doc files, and `encrypted-office` an Office Open XML file protected by
+ * a password, which Office wraps in an OLE compound file.
  */
 export type FileSignature = 'zip' | 'ole' | 'encrypted-office' | 'pdf' | 'unknown';
 
@@ -11,7 +11,7 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 // The stream name "EncryptionInfo" in UTF-16LE, as stored in the compound file directory.
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
-// PDF readers accept the "%PDF-" header anywhere in the first kilobyte.
+// Some producers write bytes before the "%PDF-" header, so it is looked for in the first kilobyte.
 const PDF_HEADER_WINDOW = 1024;
 
 export function detectFileSignature(bytes: Uint8Array): FileSignature {

@@ -29,7 +29,7 @@ export function finishExtraction(
   if (truncated) {
     allFlags.push({
       code: 'truncated',
-      message: `Kept the first ${kept.length} lines: the text is longer than ${limits.maxTextCharacters} characters.`,
+      message: `Chỉ giữ ${kept.length} dòng đầu: nội dung dài hơn ${limits.maxTextCharacters} ký tự.`,
     });
   }
 

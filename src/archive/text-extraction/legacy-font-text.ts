@@ -14,7 +14,7 @@ export function decodeLegacyFontText(text: string, fontName: string | null): str
   const bytes: number[] = [];
   for (const character of text) {
     const code = character.codePointAt(0) ?? 0;
-    // Word stores the codes of symbol-like fonts in the private use area U+F000–U+F0FF.
+    // Some files store the codes in the private use area U+F000–U+F0FF, as Word does for symbol fonts.
     const byte = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code;
     if (byte > 0xff) {
       return text;
@@ -27,5 +27,5 @@ export function decodeLegacyFontText(text: string, fontName: string | null): str
   return /H$/u.test(fontName.trim()) ? decoded.toUpperCase() : decoded;
 }
 
-// NOTE: VNI fonts ("VNI-Times") use two codes per accented letter and are not decoded yet, so
-// their text stays garbled; the same legacy fonts inside a PDF are not decoded either.
+// NOTE: VNI fonts ("VNI-Times"), which use two codes per accented letter, are not decoded yet.
+// Neither are TCVN3 fonts inside a PDF, so the text of such files stays garbled.

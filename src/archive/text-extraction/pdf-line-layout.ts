@@ -19,8 +19,9 @@ type Segment = PlacedText & { page: number; column: TextColumn };
 /** Horizontal extent of the text on all pages: from the left margin to the right margin. */
 type TextArea = { left: number; right: number; width: number; middle: number };
 
-// Items on one baseline further apart than this many font sizes may belong to different blocks:
-// the header's left and right blocks are 1.5 to 3 font sizes apart, words of a line less than 1.
+// Runs on one baseline further apart than this many font sizes may belong to different blocks.
+// In a header table as LibreOffice prints it the two blocks are 1.8 font sizes apart, and the
+// words of a line are less than one apart.
 const BLOCK_GAP_IN_FONT_SIZES = 1.2;
 
 // Successive lines of one paragraph are about 1.15 font sizes apart at single spacing.
@@ -119,7 +120,7 @@ function splitBaseline(items: readonly PlacedText[], page: number, area: TextAre
   return mergeUnlessLeftThenRight(segments, page, area);
 }
 
-// A run with a wide stretch of literal spaces is two blocks typed on one line; the position of
+// A run with a wide stretch of literal spaces is two blocks typed on one line. The position of
 // the second part is estimated from its share of the characters.
 function splitAtSpaceRuns(item: PlacedText): PlacedText[] {
   const parts = item.text.split(/(?:\s{4,}|\t+)/u);

@@ -72,7 +72,7 @@ export async function processMessage(ctx: AppContext, messageRowId: string): Pro
       const id = newId();
       const quarantined = analyzed.recognized.metadata.confidentiality !== 'none';
       const attachmentId = analyzed.attachmentPartPath ? (attachmentIds.get(analyzed.attachmentPartPath) ?? null) : null;
-      await insertDocument(trx, id, message.id, analyzed, attachmentId, [...flags, ...analyzed.flags], quarantined, now);
+      await insertDocument(trx, id, message.id, analyzed, parsed.subject, attachmentId, [...flags, ...analyzed.flags], quarantined, now);
       documents.push({ id, documentIndex: analyzed.documentIndex, quarantined });
     }
 
@@ -121,13 +121,14 @@ async function insertDocument(
   id: string,
   messageRowId: string,
   analyzed: AnalyzedDocument,
+  mailSubject: string,
   attachmentId: string | null,
   flags: Flag[],
   quarantined: boolean,
   now: string,
 ): Promise<void> {
   const metadata = analyzed.recognized.metadata;
-  const searchable = [metadata.number, metadata.notation, metadata.issuer, metadata.subject, metadata.signer, metadata.place, analyzed.fileName, analyzed.text.slice(0, MAX_SEARCH_TEXT_CHARS)];
+  const searchable = [metadata.number, metadata.notation, metadata.issuer, metadata.subject, metadata.signer, metadata.place, mailSubject, analyzed.fileName, analyzed.text.slice(0, MAX_SEARCH_TEXT_CHARS)];
 
   await trx
     .insertInto('documents')

@@ -68,7 +68,7 @@ const LABELS: Record<string, ResolvedCharset> = {
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
 
-/** Finds the decoder for a charset label, or null for a label nobody knows. */
+/** Finds the decoder for a charset label, or returns null for an unknown label. */
 export function resolveCharset(label: string): ResolvedCharset | null {
   const trimmed = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
   const key = trimmed.replace(/[^a-z0-9]/g, '');
@@ -81,16 +81,21 @@ export function resolveCharset(label: string): ResolvedCharset | null {
     return known;
   }
 
-  if (iconv.encodingExists(trimmed)) {
+  if (encodingExists(trimmed)) {
     return { encoding: trimmed, family: 'other' };
   }
 
   const withoutX = trimmed.replace(/^x-/, '');
-  if (withoutX !== trimmed && iconv.encodingExists(withoutX)) {
+  if (withoutX !== trimmed && encodingExists(withoutX)) {
     return { encoding: withoutX, family: 'other' };
   }
 
   return null;
+}
+
+// iconv-lite types encodingExists as a type guard, which would narrow a failed label to never.
+function encodingExists(name: string): boolean {
+  return iconv.encodingExists(name);
 }
 
 export function isValidUtf8(bytes: Uint8Array): boolean {
@@ -169,8 +174,8 @@ function decodeResolved(bytes: Uint8Array, label: string, resolved: ResolvedChar
     };
   }
 
-  // us-ascii promises no 8-bit bytes at all, so it says nothing about which 8-bit charset the
-  // sender used; valid UTF-8 is a strong sign of UTF-8, as in the fallback for unknown labels.
+  // A us-ascii label promises no 8-bit bytes, so it cannot name the 8-bit charset the sender
+  // used. Valid UTF-8 is a strong sign of UTF-8, as in the fallback for unknown labels.
   let encoding = resolved.encoding;
   if (resolved.family === 'us-ascii' && isValidUtf8(bytes)) {
     encoding = 'utf-8';
@@ -191,8 +196,8 @@ function decodeResolved(bytes: Uint8Array, label: string, resolved: ResolvedChar
   };
 }
 
-// Whether the bytes are valid in the narrow charset the label names. When they are not, the
-// superset decoded them and the flag says so.
+// Checks that the bytes are valid in the narrow charset the label names. When they are not, the
+// superset decoded them and the caller flags the relabelling.
 function labelFits(bytes: Uint8Array, family: LabelFamily): boolean {
   switch (family) {
     case 'us-ascii':

@@ -85,7 +85,7 @@ function wordBytes(encoding: string, payload: string): Buffer {
   return decodeQEncoding(payload);
 }
 
-// RFC 2047 section 4.2: "_" is a space and "=XX" a byte; any other character stands for itself.
+// RFC 2047 section 4.2: "_" is a space, "=XX" is a byte, and any other character is itself.
 function decodeQEncoding(payload: string): Buffer {
   const bytes: number[] = [];
 

@@ -13,7 +13,7 @@ export interface HeaderSection {
   fields: HeaderField[];
   /** Offset of the first body byte. */
   bodyOffset: number;
-  /** Lines that were neither a field nor a continuation; the first of them ends the section. */
+  /** Start (up to 80 characters) of the line that was neither a field nor a continuation and so ended the section. */
   malformedLine: string | null;
   /** Fields beyond MAX_HEADER_FIELDS that were not kept. */
   droppedFields: number;
@@ -94,7 +94,7 @@ export function readHeaderSection(bytes: Buffer, allowMboxLine = false): HeaderS
   return { fields, bodyOffset: bytes.length, malformedLine: null, droppedFields };
 }
 
-// RFC 5322 section 3.6.8: a field name is printable US-ASCII except the colon. Blanks between the
+// RFC 5322 section 2.2: a field name is printable US-ASCII except the colon. Blanks between the
 // name and the colon are obsolete syntax (section 4.5) and accepted.
 function fieldNameOf(bytes: Buffer, start: number, end: number): { text: string; colon: number } | null {
   const colon = bytes.indexOf(COLON, start);

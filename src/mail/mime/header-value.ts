@@ -61,7 +61,8 @@ function unfold(value: Buffer): Buffer {
 export function escapeBytes(bytes: Uint8Array): string {
   let text = '';
   for (const byte of bytes) {
-    text += byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+    const printable = byte >= 0x20 && byte < 0x7f && byte !== 0x5c;
+    text += printable ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
   }
 
   return text;

@@ -21,7 +21,7 @@ const TAB = 0x09;
 // Well-formed base64 as encoders write it: alphabet and line breaks, padding only at the end.
 const CLEAN_BASE64 = /^[A-Za-z0-9+/\r\n \t]*(?:={1,2}[\r\n \t]*)?$/;
 
-/** Decodes a body by its Content-Transfer-Encoding; unknown encodings leave the bytes as they are. */
+/** Decodes a body by its Content-Transfer-Encoding. Unknown encodings leave the bytes as they are. */
 export function decodeTransferEncoding(body: Buffer, encoding: string): DecodedBody {
   const name = encoding.trim().toLowerCase();
 
@@ -136,8 +136,8 @@ function decodeBase64Slowly(bytes: Uint8Array): DecodedBody {
 }
 
 /**
- * Decodes quoted-printable (RFC 2045 section 6.7). Trailing spaces of an encoded line are
- * transport padding and dropped; an "=" that starts neither a soft break nor a hex pair stays a
+ * Decodes quoted-printable (RFC 2045 section 6.7). Trailing blanks of an encoded line are
+ * transport padding and dropped. An "=" that starts neither a soft break nor a hex pair stays a
  * literal "=". Hard line breaks keep the bytes they had.
  */
 export function decodeQuotedPrintable(body: Uint8Array): DecodedBody {

@@ -10,7 +10,7 @@ export interface MailAddress {
  * still returned with whatever could be decoded, and the raw bytes stay stored for a later retry.
  */
 export const MESSAGE_FLAG_CODES = {
-  /** A charset label that no decoder knows. The text was decoded as UTF-8 if valid, else windows-1252. */
+  /** A charset label that no decoder supports. The text was decoded as UTF-8 if valid, else windows-1252. */
   charsetUnknown: 'charset-unknown',
   /** A label that lies about its bytes (iso-8859-1 with windows-1252 bytes, gb2312 with GBK bytes, us-ascii with 8-bit bytes), so a superset or a guess decoded them. */
   charsetRelabelled: 'charset-relabelled',
@@ -18,7 +18,7 @@ export const MESSAGE_FLAG_CODES = {
   charsetMissing: 'charset-missing',
   /** Bytes that are invalid in the declared UTF-8. They became U+FFFD. */
   charsetMismatch: 'charset-mismatch',
-  /** Raw 8-bit bytes in a header, decoded as UTF-8 if valid, else windows-1258. The detail holds the raw bytes, each non-ASCII byte as \xHH. */
+  /** Raw 8-bit bytes in a header, decoded as UTF-8 if valid, else windows-1258. The detail contains the raw bytes, each non-ASCII byte as \xHH. */
   header8bit: 'header-8bit',
   /** A header line that is neither a field nor a continuation. The body was taken to start there. */
   headerMalformed: 'header-malformed',
@@ -50,7 +50,7 @@ export const MESSAGE_FLAG_CODES = {
   messageEncrypted: 'message-encrypted',
   /** Active or remote HTML content (scripts, event handlers, forms, frames, remote images or styles) was removed. */
   htmlSanitised: 'html-sanitised',
-  /** An HTML body larger than the sanitiser accepts. Only its first part was kept. */
+  /** An HTML body larger or more deeply nested than the sanitiser accepts. Its first part was kept, or its deepest tags were dropped. */
   htmlTruncated: 'html-truncated',
   /** MIME nesting deeper than the parser follows, or more parts than it reads. The rest stays in the raw message. */
   structureTooComplex: 'structure-too-complex',
@@ -87,7 +87,7 @@ export interface ParsedAttachment {
   sha256: string;
   /** PDF, DOCX or DOC by content, whatever the disposition or declared type. Always false in delivery and read reports. */
   isDocument: boolean;
-  /** MIME part number: "1.2"; "2/1.1" inside the message/rfc822 part 2; "1.3:1" for the first file unpacked from the winmail.dat part 1.3. */
+  /** MIME part number, such as "1.2", "2/1.1" inside the message/rfc822 part 2, or "1.3:1" for the first file unpacked from the winmail.dat part 1.3. */
   partPath: string;
   /** Inside a message/rfc822 part. */
   forwarded: boolean;
@@ -115,7 +115,7 @@ export interface MessageReport {
   originalMessageId: string | null;
   /** Original-Envelope-Id of a delivery report, xtext-decoded. */
   originalEnvelopeId: string | null;
-  /** failed, delayed, delivered, relayed or expanded in a delivery report; displayed, deleted, dispatched, processed … in a read receipt. */
+  /** Action of the main recipient: failed, delayed, delivered, relayed or expanded in a delivery report, and displayed, deleted, dispatched or processed in a read receipt. */
   action: string | null;
   /** Enhanced status code such as 5.1.1. */
   status: string | null;

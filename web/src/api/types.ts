@@ -5,7 +5,7 @@ export type Role = 'clerk' | 'staff' | 'leader' | 'monitor' | 'admin';
 export interface Organization {
   code: string;
   name: string;
-  shortName: string;
+  shortName: string | null;
 }
 
 export interface User {
@@ -74,7 +74,7 @@ export interface DocumentType {
 
 export interface RecognizedField {
   value: unknown;
-  /** Between 0 and 1. */
+  /** Confidence from 0 to 1. */
   confidence: number;
   source: string;
 }
@@ -139,7 +139,7 @@ export interface Meeting {
   location: string | null;
 }
 
-/** Metadata a clerk may correct; only the changed fields are sent, and null clears a field. */
+/** Metadata a clerk may correct. Only the changed fields are sent, and null clears a field. */
 export interface MetadataPatch {
   type?: string;
   number?: string | null;
@@ -179,7 +179,9 @@ export interface FlaggedMessage {
   messageId: string;
   documentId: string | null;
   receivedAt: string;
-  from: string;
-  subject: string;
+  from: string | null;
+  subject: string | null;
+  /** A classified document held back from the mailbox; only monitors see these. */
+  quarantined?: boolean;
   flags: Flag[];
 }

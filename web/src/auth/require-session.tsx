@@ -2,6 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router-dom';
 
 import { PageError } from '../components/page-error';
 import { PageSpinner } from '../components/page-spinner';
+import { CurrentUserContext } from './current-user-context';
 import { useSession } from './use-session';
 
 /** Renders the child routes for a signed-in user and sends everyone else to the login page. */
@@ -21,5 +22,9 @@ export function RequireSession() {
     return <Navigate to="/login" replace state={{ from: location }} />;
   }
 
-  return <Outlet />;
+  return (
+    <CurrentUserContext.Provider value={session.data.user}>
+      <Outlet />
+    </CurrentUserContext.Provider>
+  );
 }

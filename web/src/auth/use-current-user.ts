@@ -1,13 +1,15 @@
+import { useContext } from 'react';
+
 import type { User } from '../api/types';
-import { useSession } from './use-session';
+import { CurrentUserContext } from './current-user-context';
 
 /** Returns the signed-in user, for screens rendered behind `RequireSession`. */
 export function useCurrentUser(): User {
-  const { data } = useSession();
+  const user = useContext(CurrentUserContext);
 
-  if (!data) {
+  if (!user) {
     throw new Error('useCurrentUser was called outside RequireSession');
   }
 
-  return data.user;
+  return user;
 }

@@ -8,7 +8,7 @@ export function FlagTags({ flags }: { flags: Flag[] }) {
     <Flex wrap gap={4}>
       {flags.map((flag) => (
         <Tooltip key={flag.code} title={flag.code}>
-          <Tag color="warning" data-flag={flag.code}>
+          <Tag color="warning" className="flag-tag" data-flag={flag.code}>
             {flag.message}
           </Tag>
         </Tooltip>

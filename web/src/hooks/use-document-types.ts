@@ -17,7 +17,7 @@ interface DocumentTypeCatalogue {
   isLoading: boolean;
 }
 
-/** Loads the server's document type catalogue, at most once an hour. */
+/** Loads the server's document type catalogue and treats it as fresh for an hour. */
 export function useDocumentTypes(): DocumentTypeCatalogue {
   const { i18n } = useTranslation();
   const query = useQuery({

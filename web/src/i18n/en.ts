@@ -66,7 +66,7 @@ export const en: Translation = {
   inbox: {
     title: 'Incoming documents',
     search: 'Search',
-    searchPlaceholder: 'Number, notation, subject, issuer…',
+    searchPlaceholder: 'Number, notation, subject…',
     type: 'Type',
     status: 'Status',
     urgency: 'Urgency',
@@ -75,6 +75,7 @@ export const en: Translation = {
     receivedTo: 'To',
     reset: 'Clear filters',
     empty: 'No incoming documents yet',
+    noMatch: 'No documents match the filters',
     columns: {
       registerNumber: 'Reg. no.',
       receivedAt: 'Received',
@@ -192,6 +193,7 @@ export const en: Translation = {
     empty: 'No messages need attention',
     openDocument: 'Open document',
     noDocument: 'No document yet',
+    quarantined: 'Quarantined',
     columns: {
       receivedAt: 'Received',
       from: 'Sender',

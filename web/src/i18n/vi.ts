@@ -64,7 +64,7 @@ export const vi = {
   inbox: {
     title: 'Văn bản đến',
     search: 'Tìm kiếm',
-    searchPlaceholder: 'Số, ký hiệu, trích yếu, cơ quan ban hành…',
+    searchPlaceholder: 'Số, ký hiệu, trích yếu…',
     type: 'Loại',
     status: 'Trạng thái',
     urgency: 'Độ khẩn',
@@ -73,6 +73,7 @@ export const vi = {
     receivedTo: 'Đến ngày',
     reset: 'Xóa bộ lọc',
     empty: 'Chưa có văn bản đến',
+    noMatch: 'Không có văn bản nào khớp bộ lọc',
     columns: {
       registerNumber: 'Số đến',
       receivedAt: 'Ngày đến',
@@ -190,6 +191,7 @@ export const vi = {
     empty: 'Không có thư cần xử lý',
     openDocument: 'Mở văn bản',
     noDocument: 'Chưa có văn bản',
+    quarantined: 'Đã cách ly',
     columns: {
       receivedAt: 'Ngày nhận',
       from: 'Người gửi',

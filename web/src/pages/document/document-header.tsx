@@ -2,6 +2,8 @@ import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { DocumentDetail } from '../../api/types';
+import { canHandleDocuments } from '../../auth/permissions';
+import { useCurrentUser } from '../../auth/use-current-user';
 import { StatusTag } from '../../components/status-tag';
 import { UrgencyTag } from '../../components/urgency-tag';
 import { formatNumberNotation } from '../../format/number-notation';
@@ -10,6 +12,7 @@ import { DecisionButtons } from './decision-buttons';
 /** Type, number and subject of the document, its status, and the accept and reject buttons. */
 export function DocumentHeader({ document }: { document: DocumentDetail }) {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const heading = [document.typeName || t('document.title'), formatNumberNotation(document.number, document.notation)]
     .filter(Boolean)
     .join(' ');
@@ -27,9 +30,11 @@ export function DocumentHeader({ document }: { document: DocumentDetail }) {
         {document.subject && <Typography.Text className="document-subject">{document.subject}</Typography.Text>}
         {document.issuer && <Typography.Text type="secondary">{document.issuer}</Typography.Text>}
       </Flex>
-      <Flex gap="small">
-        <DecisionButtons document={document} />
-      </Flex>
+      {canHandleDocuments(user) && (
+        <Flex gap="small">
+          <DecisionButtons document={document} />
+        </Flex>
+      )}
     </Flex>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 
 import { ApiError } from '../../api/api-error';
+import { canCorrectMetadata } from '../../auth/permissions';
+import { useCurrentUser } from '../../auth/use-current-user';
 import { PageError } from '../../components/page-error';
 import { PageSpinner } from '../../components/page-spinner';
 import { usePageTitle } from '../../layout/use-page-title';
@@ -19,6 +21,7 @@ import { useDocument } from './use-document';
 export function DocumentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const user = useCurrentUser();
   const query = useDocument(id);
   usePageTitle(query.data?.subject ?? t('document.title'));
 
@@ -52,7 +55,7 @@ export function DocumentPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={11}>
           <Flex vertical gap="middle">
-            <MetadataPanel document={loaded} editButton={<MetadataEditButton document={loaded} />} />
+            <MetadataPanel document={loaded} editButton={canCorrectMetadata(user) ? <MetadataEditButton document={loaded} /> : null} />
             <EventTimeline document={loaded} />
           </Flex>
         </Col>

@@ -94,12 +94,16 @@ export function EventTimeline({ document }: { document: DocumentDetail }) {
       <div data-testid="history-event" data-kind={event.kind}>
         <div>{eventTitle(t, event)}</div>
         {event.kind === 'rejected' && event.actor && (
-          <Typography.Text type="secondary">{t('history.rejectedBy', { actor: event.actor })}</Typography.Text>
+          <div>
+            <Typography.Text type="secondary">{t('history.rejectedBy', { actor: event.actor })}</Typography.Text>
+          </div>
         )}
         {event.kind === 'corrected' && <CorrectionLines event={event} corrections={document.corrections} />}
-        <Typography.Text type="secondary" className="history-time">
-          {formatDateTime(event.at)}
-        </Typography.Text>
+        <div>
+          <Typography.Text type="secondary" className="history-time">
+            {formatDateTime(event.at)}
+          </Typography.Text>
+        </div>
       </div>
     ),
   }));

@@ -26,7 +26,9 @@ export function MailPanel({ message }: { message: MailMessage }) {
       {message.text}
     </pre>
   ) : (
-    <Typography.Text type="secondary">{t('mail.noText')}</Typography.Text>
+    <Typography.Paragraph type="secondary" className="mail-no-text">
+      {t('mail.noText')}
+    </Typography.Paragraph>
   );
 
   return (

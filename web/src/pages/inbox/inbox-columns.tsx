@@ -15,31 +15,31 @@ export function inboxColumns(t: TFunction): TableColumnsType<DocumentItem> {
       key: 'registerNumber',
       title: t('inbox.columns.registerNumber'),
       dataIndex: 'registerNumber',
-      width: 80,
+      width: 70,
       align: 'right',
     },
     {
       key: 'receivedAt',
       title: t('inbox.columns.receivedAt'),
-      width: 140,
+      width: 135,
       render: (_, document) => formatDateTime(document.receivedAt),
     },
     {
       key: 'issuer',
       title: t('inbox.columns.issuer'),
-      width: 200,
+      width: 170,
       render: (_, document) => <TextOrDash value={document.issuer} />,
     },
     {
       key: 'numberNotation',
       title: t('inbox.columns.numberNotation'),
-      width: 150,
+      width: 130,
       render: (_, document) => <TextOrDash value={formatNumberNotation(document.number, document.notation)} />,
     },
     {
       key: 'type',
       title: t('inbox.columns.type'),
-      width: 110,
+      width: 95,
       render: (_, document) => document.typeName || document.type,
     },
     {
@@ -54,13 +54,13 @@ export function inboxColumns(t: TFunction): TableColumnsType<DocumentItem> {
     {
       key: 'urgency',
       title: t('inbox.columns.urgency'),
-      width: 110,
+      width: 105,
       render: (_, document) => <UrgencyTag urgency={document.urgency} />,
     },
     {
       key: 'status',
       title: t('inbox.columns.status'),
-      width: 120,
+      width: 115,
       render: (_, document) => <StatusTag status={document.status} />,
     },
   ];

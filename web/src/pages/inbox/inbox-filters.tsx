@@ -7,6 +7,7 @@ import type { DocumentFilters } from '../../api/documents';
 import { deliveryStatuses, urgencies } from '../../api/types';
 import { matchesFoldedLabel } from '../../format/fold-text';
 import { useDocumentTypes } from '../../hooks/use-document-types';
+import { hasActiveFilter } from './inbox-search-params';
 
 type FilterChange = Partial<Omit<DocumentFilters, 'page' | 'pageSize'>>;
 
@@ -30,8 +31,6 @@ export function InboxFilters({ filters, onChange, onReset }: InboxFiltersProps) 
   // Back and forward in the browser change the filters without typing.
   useEffect(() => setSearchText(filters.q), [filters.q]);
 
-  const hasFilter = [filters.q, filters.type, filters.status, filters.urgency, filters.from, filters.to].some((value) => value !== '');
-
   return (
     <Flex wrap gap="small" className="inbox-filters">
       <Input.Search
@@ -42,7 +41,7 @@ export function InboxFilters({ filters, onChange, onReset }: InboxFiltersProps) 
         value={searchText}
         onChange={(event) => setSearchText(event.target.value)}
         onSearch={(value) => onChange({ q: value.trim() })}
-        style={{ width: 360 }}
+        style={{ width: 300 }}
         data-testid="inbox-search"
       />
       <Select
@@ -54,7 +53,7 @@ export function InboxFilters({ filters, onChange, onReset }: InboxFiltersProps) 
         options={types.options}
         value={filters.type || undefined}
         onChange={(value?: string) => onChange({ type: value ?? '' })}
-        style={{ width: 200 }}
+        style={{ width: 180 }}
         data-testid="inbox-filter-type"
       />
       <Select
@@ -64,7 +63,7 @@ export function InboxFilters({ filters, onChange, onReset }: InboxFiltersProps) 
         options={deliveryStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
         value={filters.status || undefined}
         onChange={(value?: string) => onChange({ status: value ?? '' })}
-        style={{ width: 150 }}
+        style={{ width: 140 }}
         data-testid="inbox-filter-status"
       />
       <Select
@@ -74,7 +73,7 @@ export function InboxFilters({ filters, onChange, onReset }: InboxFiltersProps) 
         options={urgencies.map((urgency) => ({ value: urgency, label: t(`urgency.${urgency}`) }))}
         value={filters.urgency || undefined}
         onChange={(value?: string) => onChange({ urgency: value ?? '' })}
-        style={{ width: 140 }}
+        style={{ width: 130 }}
         data-testid="inbox-filter-urgency"
       />
       <DatePicker.RangePicker
@@ -91,7 +90,7 @@ export function InboxFilters({ filters, onChange, onReset }: InboxFiltersProps) 
         }
         data-testid="inbox-filter-received"
       />
-      {hasFilter && <Button onClick={onReset}>{t('inbox.reset')}</Button>}
+      {hasActiveFilter(filters) && <Button onClick={onReset}>{t('inbox.reset')}</Button>}
     </Flex>
   );
 }

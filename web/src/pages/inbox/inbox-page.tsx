@@ -8,7 +8,7 @@ import { queryKeys } from '../../api/query-keys';
 import { PageError } from '../../components/page-error';
 import { usePageTitle } from '../../layout/use-page-title';
 import { InboxFilters } from './inbox-filters';
-import { filtersFromSearchParams, filtersToSearchParams } from './inbox-search-params';
+import { filtersFromSearchParams, filtersToSearchParams, hasActiveFilter } from './inbox-search-params';
 import { InboxTable } from './inbox-table';
 
 export function InboxPage() {
@@ -40,7 +40,9 @@ export function InboxPage() {
       {query.isError && <PageError error={query.error} onRetry={() => void query.refetch()} />}
       <InboxTable
         data={query.data}
-        loading={query.isFetching}
+        filtered={hasActiveFilter(filters)}
+        // Background refetches keep the rows as they are, while a new filter or page shows the spinner.
+        loading={query.isPending || query.isPlaceholderData}
         onPageChange={(page, pageSize) =>
           // A new page size starts again at page 1, because the old page number no longer points at the same rows.
           updateFilters({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize })

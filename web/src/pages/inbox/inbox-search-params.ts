@@ -34,6 +34,10 @@ export function filtersFromSearchParams(params: URLSearchParams): DocumentFilter
   };
 }
 
+export function hasActiveFilter(filters: DocumentFilters): boolean {
+  return [filters.q, filters.type, filters.status, filters.urgency, filters.from, filters.to].some((value) => value !== '');
+}
+
 /** Writes the filters back, leaving defaults out so that a plain /inbox link means "no filter". */
 export function filtersToSearchParams(filters: DocumentFilters): URLSearchParams {
   const params = new URLSearchParams();

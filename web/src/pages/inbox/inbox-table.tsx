@@ -10,6 +10,7 @@ import { pageSizes } from './inbox-search-params';
 interface InboxTableProps {
   data: DocumentPage | undefined;
   loading: boolean;
+  filtered: boolean;
   onPageChange: (page: number, pageSize: number) => void;
 }
 
@@ -17,7 +18,7 @@ function rowClassName(document: DocumentItem): string {
   return document.status === 'delivered' ? 'inbox-row inbox-row-unread' : 'inbox-row';
 }
 
-export function InboxTable({ data, loading, onPageChange }: InboxTableProps) {
+export function InboxTable({ data, loading, filtered, onPageChange }: InboxTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
 
@@ -47,13 +48,13 @@ export function InboxTable({ data, loading, onPageChange }: InboxTableProps) {
   return (
     <Table<DocumentItem>
       rowKey="id"
-      size="middle"
+      size="small"
       columns={inboxColumns(t)}
       dataSource={data?.items ?? []}
       loading={loading}
       rowClassName={rowClassName}
       onRow={rowProps}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.empty')} /> }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('inbox.noMatch') : t('inbox.empty')} /> }}
       pagination={{
         current: data?.page ?? 1,
         pageSize: data?.pageSize ?? 20,

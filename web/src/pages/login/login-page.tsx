@@ -31,6 +31,8 @@ export function LoginPage() {
   const mutation = useMutation({
     mutationFn: login,
     onSuccess: (newSession) => {
+      // Data cached for an earlier user must not show for this one.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
       queryClient.setQueryData(queryKeys.session, newSession);
       void navigate(targetAfterLogin(location.state), { replace: true });
     },

@@ -20,31 +20,31 @@ export function registerColumns(t: TFunction): TableColumnsType<RegisterEntry> {
     {
       key: 'receivedAt',
       title: t('register.columns.receivedAt'),
-      width: 140,
+      width: 130,
       render: (_, entry) => formatDateTime(entry.receivedAt),
     },
     {
       key: 'registerNumber',
       title: t('register.columns.registerNumber'),
-      width: 80,
+      width: 70,
       align: 'right',
       render: (_, entry) => <Link to={`/documents/${encodeURIComponent(entry.documentId)}`}>{entry.registerNumber}</Link>,
     },
-    { key: 'issuer', title: t('register.columns.issuer'), width: 200, render: (_, entry) => entry.issuer },
+    { key: 'issuer', title: t('register.columns.issuer'), width: 160, render: (_, entry) => entry.issuer },
     {
       key: 'numberNotation',
       title: t('register.columns.numberNotation'),
-      width: 150,
+      width: 120,
       render: (_, entry) => formatNumberNotation(entry.number, entry.notation),
     },
     {
       key: 'issuedOn',
       title: t('register.columns.issuedOn'),
-      width: 110,
+      width: 100,
       render: (_, entry) => formatCalendarDate(entry.issuedOn),
     },
     { key: 'typeAndSubject', title: t('register.columns.typeAndSubject'), render: (_, entry) => typeAndSubject(entry) },
-    { key: 'recipient', title: t('register.columns.recipient'), width: 160, render: (_, entry) => entry.recipient },
-    { key: 'note', title: t('register.columns.note'), width: 140, render: (_, entry) => entry.note },
+    { key: 'recipient', title: t('register.columns.recipient'), width: 130, render: (_, entry) => entry.recipient },
+    { key: 'note', title: t('register.columns.note'), width: 110, render: (_, entry) => entry.note },
   ];
 }

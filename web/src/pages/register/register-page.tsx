@@ -58,10 +58,10 @@ export function RegisterPage() {
       <Table<RegisterEntry>
         className="no-print"
         rowKey="registerNumber"
-        size="middle"
+        size="small"
         columns={registerColumns(t)}
         dataSource={query.data?.entries ?? []}
-        loading={query.isFetching}
+        loading={query.isLoading}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, showTotal: (total) => t('common.total', { count: total }) }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('register.empty', { year })} /> }}
         data-testid="register-table"

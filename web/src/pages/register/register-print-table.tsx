@@ -21,6 +21,18 @@ export function RegisterPrintTable({ register }: { register: IncomingRegister })
         <div>{t('register.printYear', { year: register.year })}</div>
       </header>
       <table>
+        <colgroup>
+          <col style={{ width: '9%' }} />
+          <col style={{ width: '5%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '10%' }} />
+          <col style={{ width: '8%' }} />
+          <col style={{ width: '25%' }} />
+          <col style={{ width: '10%' }} />
+          <col style={{ width: '7%' }} />
+          <col style={{ width: '7%' }} />
+          <col style={{ width: '6%' }} />
+        </colgroup>
         <thead>
           <tr>
             <th>{t('register.columns.receivedAt')}</th>

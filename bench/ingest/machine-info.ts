@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+export interface MachineInfo {
+  cpuModel: string;
+  logicalCpus: number;
+  /** Output of `free -h`. */
+  memory: string;
+  kernel: string;
+  node: string;
+  postfix: string | null;
+  gitCommit: string | null;
+  /** True when the working tree had uncommitted changes. */
+  gitDirty: boolean | null;
+}
+
+/** Describes the machine and software a run measured, for the results file. */
+export function describeMachine(repositoryRoot: string, postfixVersion: string | null): MachineInfo {
+  const cpuInfo = readFileSync('/proc/cpuinfo', 'utf8');
+
+  return {
+    cpuModel: /^model name\s*:\s*(.+)$/m.exec(cpuInfo)?.[1]?.trim() ?? 'unknown',
+    logicalCpus: os.availableParallelism(),
+    memory: commandOutput('free', ['-h']) ?? 'unknown',
+    kernel: os.release(),
+    node: process.version,
+    postfix: postfixVersion,
+    gitCommit: commandOutput('git', ['-C', repositoryRoot, 'rev-parse', '--short', 'HEAD']),
+    gitDirty: gitDirty(repositoryRoot),
+  };
+}
+
+function gitDirty(repositoryRoot: string): boolean | null {
+  const status = commandOutput('git', ['-C', repositoryRoot, 'status', '--porcelain']);
+
+  return status === null ? null : status.length > 0;
+}
+
+function commandOutput(command: string, args: string[]): string | null {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
