@@ -6,6 +6,7 @@ import { buildHttpApp } from './http/app.js';
 import { createInboundSmtpServer } from './mail/smtp/inbound-smtp-server.js';
 import { loadTlsCredentials } from './mail/smtp/tls-credentials.js';
 import { ProcessingWorker } from './mail/inbound/processing-worker.js';
+import { warmUpTextExtraction } from './archive/text-extraction/extract-text.js';
 
 const log = logger('lifecycle');
 
@@ -25,6 +26,8 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   await options.beforeListen?.(ctx);
 
   let ready = false;
+  // Starting the first extraction thread takes seconds; do it before the first message waits for it.
+  warmUpTextExtraction();
   const worker = new ProcessingWorker(ctx);
   await worker.start();
 

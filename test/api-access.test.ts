@@ -151,7 +151,7 @@ describe('API access by role', () => {
       '',
       'Kính gửi: Sở Y tế',
     ].join('\r\n');
-    const data = `Subject: =?utf-8?B?${Buffer.from('Văn bản mật').toString('base64')}?=\r\nMessage-ID: <classified-1@example.test>\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${body}\r\n`;
+    const data = `From: vanthu.ubnd@demo.congvan.test\r\nSubject: =?utf-8?B?${Buffer.from('Văn bản mật').toString('base64')}?=\r\nMessage-ID: <classified-1@example.test>\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${body}\r\n`;
     const sent = await swaks(server.smtpPort, { to: OTHER_ORGANIZATION, data });
     expect(sent.code, sent.output).toBe(0);
 
@@ -163,5 +163,13 @@ describe('API access by role', () => {
     const recipient = await ApiClient.login(server.baseUrl, other.login, other.password);
     const inbox = await recipient.json('GET', '/api/v1/documents?box=incoming&q=bi%20mat');
     expect(inbox.items).toHaveLength(0);
+    expect((await recipient.json('GET', '/api/v1/flagged')).items.some((item: any) => item.quarantined)).toBe(false);
+
+    const senderLogin = server.logins.find((candidate) => candidate.login === 'vanthu.ubnd')!;
+    const sender = await ApiClient.login(server.baseUrl, senderLogin.login, senderLogin.password);
+    const notices = await sender.json('GET', '/api/v1/notifications');
+    expect(notices.items).toHaveLength(1);
+    expect(notices.items[0].kind).toBe('classified-refused');
+    expect(notices.items[0].text).toContain('độ mật');
   });
 });

@@ -43,7 +43,12 @@ describe('clerk in the browser', () => {
     await page.getByTestId('login-submit').click();
 
     const row = page.getByTestId('inbox-row').filter({ hasText: '88/GM-UBND' });
-    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    try {
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    } catch (error) {
+      await page.screenshot({ path: path.join(server.dataDir, '..', 'congvan-browser-failure.png') });
+      throw new Error(`inbox row not shown; page text: ${(await page.innerText('body')).slice(0, 500)}`, { cause: error });
+    }
     expect(await row.innerText()).toContain('Giấy mời');
 
     await row.click();

@@ -15,6 +15,7 @@ import { registerDocumentRoutes } from './routes/document-routes.js';
 import { registerDocumentTypeRoutes } from './routes/document-type-routes.js';
 import { registerFlaggedRoutes } from './routes/flagged-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerNotificationRoutes } from './routes/notification-routes.js';
 import { registerRegisterRoutes } from './routes/register-routes.js';
 import { installSessionAuth } from './session-auth.js';
 
@@ -52,6 +53,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions): Pr
   registerDocumentRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
   registerFlaggedRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
 
   await registerWebApp(app);
   return app;

@@ -139,6 +139,27 @@ describe('extractText', () => {
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
   });
 
+  test('leaves a caller Buffer usable', async () => {
+    const buffer = await readFile(new URL('gm-88-ubnd.pdf', fixtures));
+    const view = buffer.subarray(0, 5);
+
+    await extractText(buffer, 'pdf');
+
+    expect(buffer.byteLength).toBeGreaterThan(40_000);
+    expect(view.toString('latin1')).toBe('%PDF-');
+  });
+
+  test('leaves other pooled Buffers usable', async () => {
+    // Small Buffers share one pooled ArrayBuffer.
+    const input = Buffer.from('%PDF-1.4 not really a PDF');
+    const neighbour = Buffer.from('neighbour');
+
+    await extractText(input, 'pdf');
+
+    expect(input.toString('latin1')).toBe('%PDF-1.4 not really a PDF');
+    expect(neighbour.toString('latin1')).toBe('neighbour');
+  });
+
   test('reads files in parallel', async () => {
     const names = ['cv-1187-snv', 'gm-88-ubnd', 'bc-57-ubnd-xa', 'cv-2214-syt-dklh', 'tb-61-ubnd'];
     const files = await Promise.all(names.flatMap((name) => [fixture(`${name}.pdf`), fixture(`${name}.docx`)]));
