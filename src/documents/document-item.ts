@@ -1,5 +1,6 @@
 import { parseJsonColumn } from '../platform/json-column.js';
 import { findDocumentTypeByCode } from './document-types.js';
+import { localizeFlags } from './flag-labels.js';
 
 export interface Flag {
   code: string;
@@ -73,7 +74,7 @@ export function toDocumentItem(row: DocumentItemRow, locale: 'vi' | 'en'): Docum
     signerPosition: row.signer_position,
     urgency: row.urgency,
     confidentiality: row.confidentiality,
-    flags: parseJsonColumn<Flag[]>(row.flags, []),
+    flags: localizeFlags(parseJsonColumn<Flag[]>(row.flags, []), locale),
   };
 }
 

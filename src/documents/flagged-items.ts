@@ -3,6 +3,7 @@ import { parseJsonColumn } from '../platform/json-column.js';
 import type { User } from '../directory/user-repository.js';
 import type { Flag } from './document-item.js';
 import { isMonitor } from './document-access.js';
+import { localizeFlags, needsAttention } from './flag-labels.js';
 
 export interface FlaggedItem {
   id: string;
@@ -22,7 +23,7 @@ const MAX_FLAGGED_ITEMS = 500;
  * were not recognised or need OCR, and (for the Office's monitors) quarantined classified ones.
  * Monitors see every organization's list; others see their own organization's.
  */
-export async function listFlaggedItems(ctx: AppContext, user: User): Promise<FlaggedItem[]> {
+export async function listFlaggedItems(ctx: AppContext, user: User, locale: 'vi' | 'en'): Promise<FlaggedItem[]> {
   let query = ctx.db
     .selectFrom('messages')
     .leftJoin('documents', 'documents.message_id', 'messages.id')
@@ -48,7 +49,7 @@ export async function listFlaggedItems(ctx: AppContext, user: User): Promise<Fla
       ]),
     )
     .orderBy('messages.received_at', 'desc')
-    .limit(MAX_FLAGGED_ITEMS);
+    .limit(MAX_FLAGGED_ITEMS * 4);
 
   if (!isMonitor(user)) {
     query = query
@@ -58,10 +59,10 @@ export async function listFlaggedItems(ctx: AppContext, user: User): Promise<Fla
 
   const rows = await query.execute();
 
-  return rows.map((row) => {
+  const items = rows.map((row) => {
     const flags = [...parseJsonColumn<Flag[]>(row.message_flags, []), ...parseJsonColumn<Flag[]>(row.document_flags, [])];
     if (row.processing_status === 'failed') {
-      flags.push({ code: 'processing-failed', message: row.processing_error ?? 'Processing failed' });
+      flags.push({ code: 'processing-failed', message: row.processing_error ?? 'processing failed' });
     }
 
     return {
@@ -72,9 +73,11 @@ export async function listFlaggedItems(ctx: AppContext, user: User): Promise<Fla
       from: row.from_address,
       subject: row.document_subject ?? row.subject,
       quarantined: row.quarantined === 1,
-      flags: dedupeFlags(flags),
+      flags: localizeFlags(dedupeFlags(flags), locale),
     };
   });
+
+  return items.filter((item) => item.quarantined || item.flags.some(needsAttention)).slice(0, MAX_FLAGGED_ITEMS);
 }
 
 function dedupeFlags(flags: Flag[]): Flag[] {

@@ -1,7 +1,9 @@
 import type { AppContext } from '../platform/app-context.js';
 import type { User } from '../directory/user-repository.js';
 import { getOrganization } from '../directory/organization-repository.js';
-import { typeName } from './document-item.js';
+import { parseJsonColumn } from '../platform/json-column.js';
+import { typeName, type Flag } from './document-item.js';
+import { needsAttention } from './flag-labels.js';
 
 export interface IncomingRegisterEntry {
   registerNumber: number;
@@ -75,6 +77,6 @@ function noteFor(status: string, flags: string, locale: 'vi' | 'en'): string {
   const notes: string[] = [];
   if (status === 'rejected') notes.push(locale === 'en' ? 'Rejected' : 'Đã từ chối');
   if (status === 'withdrawn') notes.push(locale === 'en' ? 'Withdrawn' : 'Đã thu hồi');
-  if (flags !== '[]') notes.push(locale === 'en' ? 'Flagged for review' : 'Cần kiểm tra');
+  if (parseJsonColumn<Flag[]>(flags, []).some(needsAttention)) notes.push(locale === 'en' ? 'Flagged for review' : 'Cần kiểm tra');
   return notes.join('; ');
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { canReadContent, isMonitor } from '../../documents/document-access.js';
 import { listFlaggedItems } from '../../documents/flagged-items.js';
+import { localeOf } from '../locale.js';
 import { requireUser } from '../session-auth.js';
 
 export function registerFlaggedRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -12,6 +13,6 @@ export function registerFlaggedRoutes(app: FastifyInstance, ctx: AppContext): vo
       throw new AppError('forbidden', 'Vai trò của bạn không được xem danh sách này.', 'Your roles do not allow this list.');
     }
 
-    return { items: await listFlaggedItems(ctx, user) };
+    return { items: await listFlaggedItems(ctx, user, localeOf(request)) };
   });
 }
