@@ -1,11 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { configureLogger } from './platform/logger.js';
-import { runDirectoryCommand } from './cli/directory-command.js';
-import { runIngestCommand } from './cli/ingest-command.js';
-import { runServeCommand } from './cli/serve-command.js';
-import { runUsersCommand } from './cli/users-command.js';
-import { runDemoCommand, runMigrateCommand } from './cli/setup-commands.js';
 import { CliError } from './cli/cli-error.js';
 
 const USAGE = `Usage: congvan <command> [options]
@@ -36,19 +31,22 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   configureLogger(config.logLevel);
 
+  // Each command loads only its own modules, so a short command does not pay for the server's.
   switch (command) {
-    case 'serve':
+    case 'serve': {
+      const { runServeCommand } = await import('./cli/serve-command.js');
       return runServeCommand(config, parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } }).values);
+    }
     case 'migrate':
-      return runMigrateCommand(config);
+      return (await import('./cli/setup-commands.js')).runMigrateCommand(config);
     case 'demo':
-      return runDemoCommand(config);
+      return (await import('./cli/setup-commands.js')).runDemoCommand(config);
     case 'ingest':
-      return runIngestCommand(config, rest);
+      return (await import('./cli/ingest-command.js')).runIngestCommand(config, rest);
     case 'users':
-      return runUsersCommand(config, rest);
+      return (await import('./cli/users-command.js')).runUsersCommand(config, rest);
     case 'directory':
-      return runDirectoryCommand(config, rest);
+      return (await import('./cli/directory-command.js')).runDirectoryCommand(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;

@@ -1,0 +1,163 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, pollUntil } from './helpers/api-client.js';
+import { REPOSITORY_ROOT, startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import { swaks } from './helpers/swaks.js';
+
+const run = promisify(execFile);
+const CONGVAN = path.join(REPOSITORY_ROOT, 'congvan');
+const MAIL = new URL('./fixtures/mail/', import.meta.url).pathname;
+const expected = JSON.parse(readFileSync(new URL('./fixtures/documents/expected.json', import.meta.url), 'utf8')) as Record<string, Record<string, unknown>>;
+
+const MAIL_DOCUMENTS: Record<string, string> = {
+  'bare-lf-tb-61.eml': 'tb-61-ubnd',
+  'cp1258-bc-57.eml': 'bc-57-ubnd-xa',
+  'nfd-gm-88.eml': 'gm-88-ubnd',
+  'split-subject-cv-2214.eml': 'cv-2214-syt-dklh',
+  'utf8-cv-1187.eml': 'cv-1187-snv',
+};
+
+let emptyDataDir: string;
+
+beforeAll(() => {
+  emptyDataDir = mkdtempSync(path.join(tmpdir(), 'congvan-cli-'));
+});
+
+afterAll(() => {
+  rmSync(emptyDataDir, { recursive: true, force: true });
+});
+
+function congvan(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
+  const child = run(CONGVAN, args, { env: { ...process.env, CONGVAN_DATA_DIR: emptyDataDir, CONGVAN_LOG_LEVEL: 'warn', ...options.env } });
+  if (options.input !== undefined) {
+    child.child.stdin!.end(options.input);
+  }
+  return child.then(
+    (result) => ({ code: 0, stdout: result.stdout, stderr: result.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+describe('congvan ingest --json', () => {
+  for (const [file, document] of Object.entries(MAIL_DOCUMENTS)) {
+    it(`prints the metadata of ${file}`, async () => {
+      const result = await congvan(['ingest', path.join(MAIL, file), '--json']);
+      expect(result.code, result.stderr).toBe(0);
+
+      const output = JSON.parse(result.stdout);
+      expect(output.documents).toHaveLength(1);
+      const [recognised] = output.documents;
+      const want = expected[document]!;
+
+      for (const field of ['type', 'number', 'notation', 'issuedOn', 'place', 'signer', 'urgency']) {
+        expect(recognised[field], field).toBe(want[field]);
+      }
+      for (const field of ['issuer', 'subject', 'signerPosition']) {
+        expect(String(recognised[field]).toLowerCase(), field).toBe(String(want[field]).toLowerCase());
+      }
+      if (want.meeting) expect(recognised.meeting).toEqual(want.meeting);
+      expect(recognised.fields.number.confidence).toBeGreaterThan(0.5);
+      expect(Array.isArray(output.flags)).toBe(true);
+    });
+  }
+
+  it('stores nothing', async () => {
+    const result = await congvan(['users', 'list']);
+    expect(result.stdout).toContain('No users yet');
+  });
+});
+
+describe('congvan command line errors', () => {
+  it('names a bad configuration variable', async () => {
+    const result = await congvan(['migrate'], { env: { CONGVAN_HTTP_PORT: 'abc' } });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('CONGVAN_HTTP_PORT');
+  });
+
+  it('rejects an unknown command with the usage', async () => {
+    const result = await congvan(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: congvan');
+  });
+
+  it('reports a missing file', async () => {
+    const result = await congvan(['ingest', '/nonexistent.eml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('File not found: /nonexistent.eml');
+  });
+
+  it('refuses a short password', async () => {
+    const result = await congvan(['users', 'add', '--login', 'thu.nghiem', '--name', 'Thử Nghiệm', '--org', '000.00.00.H36', '--roles', 'clerk'], { input: 'ngan\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('shorter than 10 characters');
+  });
+});
+
+describe('running server', () => {
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('takes a directory import without a restart', async () => {
+    const before = await swaks(server.smtpPort, { to: 'vanthu@xamoi.demo.test', data: 'Subject: x\r\n\r\ny\r\n' });
+    expect(before.output).toMatch(/550 5\.1\.1/);
+
+    const organizations = path.join(server.dataDir, 'organizations.csv');
+    writeFileSync(organizations, 'code,name,short_name,kind,parent_code,addresses\n000.77.90.H36,Ủy ban nhân dân xã Mới,UBND xã Mới,commune,000.00.00.H36,vanthu@xamoi.demo.test\n');
+    const users = path.join(server.dataDir, 'users.csv');
+    writeFileSync(users, 'login,full_name,organization_code,roles,email\nvanthu.xamoi,Nguyễn Văn Mới,000.77.90.H36,clerk,vanthu@xamoi.demo.test\n');
+
+    const env = { CONGVAN_DATA_DIR: server.dataDir };
+    const imported = await congvan(['directory', 'import', organizations], { env });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('1 created');
+    const importedUsers = await congvan(['directory', 'import', users], { env });
+    expect(importedUsers.code, importedUsers.stderr).toBe(0);
+    const password = /vanthu\.xamoi\s+(\S+)/.exec(importedUsers.stdout)?.[1];
+    expect(password).toBeTruthy();
+
+    const after = await swaks(server.smtpPort, { to: 'vanthu@xamoi.demo.test', file: path.join(MAIL, 'utf8-cv-1187.eml') });
+    expect(after.code, after.output).toBe(0);
+
+    const clerk = await ApiClient.login(server.baseUrl, 'vanthu.xamoi', password!);
+    const item = await pollUntil(async () => (await clerk.json('GET', '/api/v1/documents?box=incoming')).items[0], 30_000, 'the document');
+    expect(item.number).toBe('1187');
+    expect(item.registerNumber).toBe(1);
+  });
+
+  it('reports a bad CSV row by line and imports nothing', async () => {
+    const file = path.join(server.dataDir, 'bad.csv');
+    writeFileSync(file, 'code,name,short_name,kind,parent_code,addresses\n000.78.90.H36,Xã Tốt,,commune,,tot@demo.test\n000.79.90.H36,,,planet,,khong-phai-dia-chi\n');
+    const result = await congvan(['directory', 'import', file], { env: { CONGVAN_DATA_DIR: server.dataDir } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/line 3/);
+
+    const exported = await congvan(['directory', 'export', 'organizations'], { env: { CONGVAN_DATA_DIR: server.dataDir } });
+    expect(exported.stdout).not.toContain('000.78.90.H36');
+  });
+
+  it('offers STARTTLS and accepts mail over it', async () => {
+    const sent = await swaks(server.smtpPort, { to: 'soyte@lamdong.gov.vn', file: path.join(MAIL, 'nfd-gm-88.eml'), extra: ['--tls'] });
+    expect(sent.code, sent.output).toBe(0);
+    expect(sent.output).toContain('TLS started');
+    expect(sent.output).toMatch(/<~ {2}250 2\.0\.0/);
+  });
+
+  it('publishes the OpenAPI document', async () => {
+    const response = await fetch(`${server.baseUrl}/api/docs/json`);
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/documents', '/api/v1/documents/{id}/accept', '/api/v1/auth/login']));
+  });
+});
