@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 
+import { HomeRedirect, RequireSection } from './auth/require-section';
 import { RequireSession } from './auth/require-session';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
@@ -12,6 +13,7 @@ const InboxPage = lazy(() => import('./pages/inbox/inbox-page').then((module) =>
 const DocumentPage = lazy(() => import('./pages/document/document-page').then((module) => ({ default: module.DocumentPage })));
 const RegisterPage = lazy(() => import('./pages/register/register-page').then((module) => ({ default: module.RegisterPage })));
 const FlaggedPage = lazy(() => import('./pages/flagged/flagged-page').then((module) => ({ default: module.FlaggedPage })));
+const AdminPage = lazy(() => import('./pages/admin/admin-page').then((module) => ({ default: module.AdminPage })));
 
 export const router = createBrowserRouter([
   {
@@ -24,11 +26,17 @@ export const router = createBrowserRouter([
           {
             element: <AppLayout />,
             children: [
-              { index: true, element: <InboxPage /> },
-              { path: 'inbox', element: <InboxPage /> },
-              { path: 'documents/:id', element: <DocumentPage /> },
-              { path: 'register', element: <RegisterPage /> },
-              { path: 'flagged', element: <FlaggedPage /> },
+              { index: true, element: <HomeRedirect /> },
+              {
+                element: <RequireSection section="inbox" />,
+                children: [
+                  { path: 'inbox', element: <InboxPage /> },
+                  { path: 'documents/:id', element: <DocumentPage /> },
+                ],
+              },
+              { element: <RequireSection section="register" />, children: [{ path: 'register', element: <RegisterPage /> }] },
+              { element: <RequireSection section="flagged" />, children: [{ path: 'flagged', element: <FlaggedPage /> }] },
+              { element: <RequireSection section="admin" />, children: [{ path: 'admin', element: <AdminPage /> }] },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

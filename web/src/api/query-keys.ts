@@ -1,12 +1,21 @@
+import type { Language } from '../i18n/language';
 import type { DocumentFilters } from './documents';
 
 // Keys of the TanStack Query cache; a prefix such as `documents` invalidates every list at once.
+// The server writes flag messages and type names in the request's language, so the keys of those
+// responses end with the language. After a switch, screens then load the new language instead of
+// showing the cached one.
 export const queryKeys = {
   session: ['session'] as const,
   documentTypes: ['document-types'] as const,
+  notifications: ['notifications'] as const,
   documentLists: ['documents'] as const,
-  documentList: (filters: DocumentFilters) => ['documents', filters] as const,
+  documentList: (filters: DocumentFilters, language: Language) => ['documents', filters, language] as const,
+  /** Prefix of one document in every language. */
   document: (id: string) => ['document', id] as const,
-  register: (year: number) => ['register', 'incoming', year] as const,
+  localizedDocument: (id: string, language: Language) => ['document', id, language] as const,
+  registers: ['register'] as const,
+  register: (year: number, language: Language) => ['register', 'incoming', year, language] as const,
   flagged: ['flagged'] as const,
+  localizedFlagged: (language: Language) => ['flagged', language] as const,
 };

@@ -185,3 +185,17 @@ export interface FlaggedMessage {
   quarantined?: boolean;
   flags: Flag[];
 }
+
+/** `classified-refused`: a classified document that this organization sent was held back. */
+export type NotificationKind = 'classified-refused' | (string & {});
+
+/** A notice to the user's organization; the server writes its text in Vietnamese. */
+export interface Notification {
+  id: string;
+  /** ISO timestamp in UTC. */
+  at: string;
+  kind: NotificationKind;
+  text: string;
+  documentId: string | null;
+  read: boolean;
+}

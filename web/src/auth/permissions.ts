@@ -19,3 +19,13 @@ export function canHandleDocuments(user: User): boolean {
 export function canCorrectMetadata(user: User): boolean {
   return user.roles.some((role) => correctingRoles.includes(role));
 }
+
+/** Tells whether the user may list the messages that need attention, as readers of content and monitors may. */
+export function canSeeFlagged(user: User): boolean {
+  return canReadContent(user) || user.roles.includes('monitor');
+}
+
+/** Tells whether the user administers the directory, which is done with the command line. */
+export function isAdministrator(user: User): boolean {
+  return user.roles.includes('admin');
+}

@@ -10,6 +10,7 @@ export const en: Translation = {
     inbox: 'Incoming documents',
     register: 'Incoming register',
     flagged: 'Needs attention',
+    admin: 'Administration',
   },
   header: {
     language: 'Language',
@@ -36,6 +37,8 @@ export const en: Translation = {
     notFound: 'This page does not exist.',
     documentNotFound: 'This document was not found, or you may not view it.',
     backToInbox: 'Back to incoming documents',
+    backHome: 'Back to the home page',
+    forbiddenPage: 'Your roles do not allow this page.',
     retry: 'Try again',
   },
   common: {
@@ -201,5 +204,28 @@ export const en: Translation = {
       problems: 'Problems',
       document: 'Document',
     },
+  },
+  notifications: {
+    title: 'Notices',
+    open: 'Notices, {{count}} unread',
+    empty: 'No notices',
+  },
+  admin: {
+    title: 'Administration',
+    organization: 'Your organization',
+    organizationName: 'Name',
+    organizationShortName: 'Short name',
+    organizationCode: 'Identifier code',
+    directory: 'Directory and accounts',
+    directoryIntro:
+      'The organization directory and user accounts are managed with the command line on the server, in the Công Văn installation folder:',
+    commands: {
+      directoryImport: 'Imports organizations or users from a CSV file (told apart by the header row).',
+      directoryExport: 'Exports the organizations or the users as CSV.',
+      usersAdd: 'Creates or updates a user; the password is read from standard input.',
+      usersList: 'Lists the users.',
+      usersPasswd: "Sets a user's password, read from standard input.",
+    },
+    noContent: 'Administrator accounts may not read document content.',
   },
 };

@@ -8,6 +8,7 @@ export const vi = {
     inbox: 'Văn bản đến',
     register: 'Sổ đăng ký đến',
     flagged: 'Cần xử lý',
+    admin: 'Quản trị',
   },
   header: {
     language: 'Ngôn ngữ',
@@ -34,6 +35,8 @@ export const vi = {
     notFound: 'Không tìm thấy trang này.',
     documentNotFound: 'Không tìm thấy văn bản này, hoặc bạn không có quyền xem.',
     backToInbox: 'Về Văn bản đến',
+    backHome: 'Về trang chủ',
+    forbiddenPage: 'Vai trò của bạn không được mở trang này.',
     retry: 'Thử lại',
   },
   common: {
@@ -199,6 +202,29 @@ export const vi = {
       problems: 'Vấn đề',
       document: 'Văn bản',
     },
+  },
+  notifications: {
+    title: 'Thông báo',
+    open: 'Thông báo, {{count}} chưa đọc',
+    empty: 'Không có thông báo',
+  },
+  admin: {
+    title: 'Quản trị',
+    organization: 'Cơ quan của bạn',
+    organizationName: 'Tên cơ quan',
+    organizationShortName: 'Tên viết tắt',
+    organizationCode: 'Mã định danh',
+    directory: 'Danh bạ và tài khoản',
+    directoryIntro:
+      'Danh bạ cơ quan và tài khoản người dùng được quản lý bằng dòng lệnh trên máy chủ, trong thư mục cài đặt Công Văn:',
+    commands: {
+      directoryImport: 'Nhập cơ quan hoặc người dùng từ tệp CSV (phân biệt theo dòng tiêu đề).',
+      directoryExport: 'Xuất danh sách cơ quan hoặc người dùng ra CSV.',
+      usersAdd: 'Tạo hoặc cập nhật một người dùng; mật khẩu đọc từ đầu vào chuẩn.',
+      usersList: 'Liệt kê người dùng.',
+      usersPasswd: 'Đặt lại mật khẩu của một người dùng; mật khẩu đọc từ đầu vào chuẩn.',
+    },
+    noContent: 'Tài khoản quản trị không được xem nội dung văn bản.',
   },
 };
 

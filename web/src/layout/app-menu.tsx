@@ -2,35 +2,30 @@ import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 
-// The inbox is also the start page, and a document page belongs to it.
-function selectedKey(pathname: string): string {
-  if (pathname.startsWith('/register')) {
-    return '/register';
-  }
-  if (pathname.startsWith('/flagged')) {
-    return '/flagged';
-  }
+import { sectionOfPath, sectionPath, sectionsFor } from '../auth/sections';
+import { useCurrentUser } from '../auth/use-current-user';
 
-  return '/inbox';
-}
-
+/** Lists the sections that the user's roles allow: monitors see only "Cần xử lý", administrators only "Quản trị". */
 export function AppMenu() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const location = useLocation();
   const navigate = useNavigate();
 
-  const items = [
-    { key: '/inbox', label: t('nav.inbox') },
-    { key: '/register', label: t('nav.register') },
-    { key: '/flagged', label: t('nav.flagged') },
-  ];
+  const items = sectionsFor(user).map((section) => ({
+    key: sectionPath(section),
+    label: t(`nav.${section}`),
+    'data-testid': `menu-${section}`,
+  }));
+  const current = sectionOfPath(location.pathname);
 
   return (
     <Menu
       mode="inline"
       items={items}
-      selectedKeys={[selectedKey(location.pathname)]}
+      selectedKeys={current ? [sectionPath(current)] : []}
       onClick={({ key }) => void navigate(key)}
+      data-testid="app-menu"
     />
   );
 }

@@ -1,19 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { changeLanguage } from '../i18n/i18n';
 import { toLanguage, type Language } from '../i18n/language';
 
+// Server texts need no refetch here, because their query keys end with the language (`api/query-keys.ts`).
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-
-  async function switchTo(language: Language): Promise<void> {
-    await changeLanguage(language);
-    // Server messages and type names come in the request's language, so fetch them again.
-    await queryClient.invalidateQueries();
-  }
 
   return (
     <Segmented<Language>
@@ -25,7 +18,7 @@ export function LanguageSwitch() {
         { value: 'vi', label: t('language.vi') },
         { value: 'en', label: t('language.en') },
       ]}
-      onChange={(language) => void switchTo(language)}
+      onChange={(language) => void changeLanguage(language)}
     />
   );
 }

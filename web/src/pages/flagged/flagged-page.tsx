@@ -14,6 +14,7 @@ import { FlagTags } from '../../components/flag-tags';
 import { PageError } from '../../components/page-error';
 import { TextOrDash } from '../../components/text-or-dash';
 import { formatDateTime } from '../../format/date-time';
+import { useLanguage } from '../../i18n/use-language';
 import { usePageTitle } from '../../layout/use-page-title';
 
 function flaggedColumns(t: TFunction, linkDocuments: boolean): TableColumnsType<FlaggedMessage> {
@@ -61,10 +62,11 @@ function flaggedColumns(t: TFunction, linkDocuments: boolean): TableColumnsType<
 export function FlaggedPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const language = useLanguage();
   usePageTitle(t('flagged.title'));
 
   const query = useQuery({
-    queryKey: queryKeys.flagged,
+    queryKey: queryKeys.localizedFlagged(language),
     queryFn: ({ signal }) => fetchFlaggedMessages(signal),
   });
 

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { fetchIncomingDocuments, type DocumentFilters } from '../../api/documents';
 import { queryKeys } from '../../api/query-keys';
 import { PageError } from '../../components/page-error';
+import { useLanguage } from '../../i18n/use-language';
 import { usePageTitle } from '../../layout/use-page-title';
 import { InboxFilters } from './inbox-filters';
 import { filtersFromSearchParams, filtersToSearchParams, hasActiveFilter } from './inbox-search-params';
@@ -15,10 +16,11 @@ export function InboxPage() {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersFromSearchParams(searchParams);
+  const language = useLanguage();
   usePageTitle(t('inbox.title'));
 
   const query = useQuery({
-    queryKey: queryKeys.documentList(filters),
+    queryKey: queryKeys.documentList(filters, language),
     queryFn: ({ signal }) => fetchIncomingDocuments(filters, signal),
     placeholderData: keepPreviousData,
   });

@@ -5,16 +5,19 @@ import { Navigate, useLocation, useNavigate, type Location } from 'react-router-
 
 import { login, type Credentials } from '../../api/auth';
 import { queryKeys } from '../../api/query-keys';
+import type { User } from '../../api/types';
+import { canOpenPath, homePath } from '../../auth/sections';
 import { useSession } from '../../auth/use-session';
 import { PageSpinner } from '../../components/page-spinner';
 import { LanguageSwitch } from '../../layout/language-switch';
 import { usePageTitle } from '../../layout/use-page-title';
 
-// The page the guard came from, so that signing in returns there; the inbox otherwise.
-function targetAfterLogin(state: unknown): string {
+// The page the guard came from, so that signing in returns there. The start page of the user's roles
+// otherwise, and also when the earlier page belongs to a section that this user may not open.
+function targetAfterLogin(state: unknown, user: User): string {
   const from = (state as { from?: Location } | null)?.from;
-  if (!from || from.pathname === '/login') {
-    return '/inbox';
+  if (!from || from.pathname === '/login' || from.pathname === '/' || !canOpenPath(user, from.pathname)) {
+    return homePath(user);
   }
 
   return from.pathname + from.search;
@@ -34,7 +37,7 @@ export function LoginPage() {
       // Data cached for an earlier user must not show for this one.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
       queryClient.setQueryData(queryKeys.session, newSession);
-      void navigate(targetAfterLogin(location.state), { replace: true });
+      void navigate(targetAfterLogin(location.state, newSession.user), { replace: true });
     },
   });
 
@@ -43,7 +46,7 @@ export function LoginPage() {
   }
 
   if (session.data && !mutation.isSuccess) {
-    return <Navigate to="/inbox" replace />;
+    return <Navigate to={homePath(session.data.user)} replace />;
   }
 
   return (

@@ -9,6 +9,7 @@ import { fetchIncomingRegister, incomingRegisterXlsxUrl } from '../../api/regist
 import type { RegisterEntry } from '../../api/types';
 import { PageError } from '../../components/page-error';
 import { currentYear } from '../../format/date-time';
+import { useLanguage } from '../../i18n/use-language';
 import { usePageTitle } from '../../layout/use-page-title';
 import { registerColumns } from './register-columns';
 import { RegisterPrintTable } from './register-print-table';
@@ -24,10 +25,11 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const year = yearFromSearchParams(searchParams);
+  const language = useLanguage();
   usePageTitle(t('register.title'));
 
   const query = useQuery({
-    queryKey: queryKeys.register(year),
+    queryKey: queryKeys.register(year, language),
     queryFn: ({ signal }) => fetchIncomingRegister(year, signal),
   });
 
