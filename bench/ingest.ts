@@ -7,7 +7,7 @@ import { startCongVan } from './ingest/congvan-server.js';
 import { InboxPoller } from './ingest/inbox-poller.js';
 import { describeMachine } from './ingest/machine-info.js';
 import { MaildirPoller } from './ingest/maildir-poller.js';
-import { measureServer, type MeasureOptions, type MessageSets, type ServerReport } from './ingest/measure-server.js';
+import { CONNECTIONS, measureServer, type MeasureOptions, type MessageSets, type ServerReport } from './ingest/measure-server.js';
 import { readProcessFamilyPssBytes, readVmRssBytes } from './ingest/memory-sampler.js';
 import { parseBenchOptions, USAGE, type BenchOptions } from './ingest/options.js';
 import { checkPaddedFixtures } from './ingest/pdf-check.js';
@@ -16,7 +16,6 @@ import { startPostfixPeer } from './ingest/postfix-peer.js';
 import { evaluateTargets, formatTable, type RunReport } from './ingest/run-report.js';
 import { describeDistribution } from './ingest/statistics.js';
 
-const CONNECTIONS = 4;
 const WARM_UP_MESSAGES = 5;
 const POLL_COST_SAMPLES = 200;
 const FIXTURES_DIR = path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'documents');
@@ -81,13 +80,13 @@ async function main(): Promise<void> {
 
   const output = options.output ?? path.join(REPOSITORY_ROOT, 'bench', 'results', `ingest-${fileDate(startedAt)}.json`);
   mkdirSync(path.dirname(output), { recursive: true });
-  writeFileSync(output, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(output, `${compactTriples(JSON.stringify(report, null, 2))}\n`);
 
   process.stdout.write(`\n${formatTable(report)}\n\nResults written to ${output}\n`);
 }
 
 async function buildMessageSets(options: BenchOptions): Promise<MessageSets> {
-  // The run id keeps tokens unique across runs that share a data folder; its length is fixed.
+  // A run id in every token and Message-ID keeps the messages of different runs apart, in server logs for example.
   const runId = Date.now().toString(36).slice(-6);
   const build = (count: number, seed: number, setLetter: string) => buildMessages({ count, seed, runId, setLetter, fixturesDir: FIXTURES_DIR });
 
@@ -171,6 +170,11 @@ async function runCleanups(): Promise<void> {
 
 function totalBytes(messages: BenchMessage[]): number {
   return messages.reduce((sum, message) => sum + message.wire.length, 0);
+}
+
+// Puts each per-message triple on one line, which keeps a 2,000-message results file readable.
+function compactTriples(json: string): string {
+  return json.replace(/\[\s+(-?[\d.]+|null),\s+(-?[\d.]+|null),\s+(-?[\d.]+|null)\s+\]/g, '[$1, $2, $3]');
 }
 
 function fileDate(date: Date): string {

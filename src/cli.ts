@@ -53,14 +53,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`congvan users list | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== -1) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof CliError) {
+    if (error instanceof ConfigError || error instanceof CliError || (error instanceof Error && error.name === 'StartupError')) {
       process.stderr.write(`congvan: ${error.message}\n`);
-      process.exitCode = error instanceof CliError ? error.exitCode : 78;
+      process.exitCode = error instanceof CliError ? error.exitCode : error instanceof ConfigError ? 78 : 1;
       return;
     }
     if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -62,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const values = parsed.data;
+  if (Boolean(values.CONGVAN_TLS_CERT) !== Boolean(values.CONGVAN_TLS_KEY)) {
+    const missing = values.CONGVAN_TLS_CERT ? 'CONGVAN_TLS_KEY' : 'CONGVAN_TLS_CERT';
+    throw new ConfigError(missing, 'set both CONGVAN_TLS_CERT and CONGVAN_TLS_KEY, or neither to use a generated self-signed certificate');
+  }
+
   const dataDir = path.resolve(values.CONGVAN_DATA_DIR);
   const hostname = values.CONGVAN_HOSTNAME ?? 'localhost';
 

@@ -33,17 +33,28 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
 
   const tls = await loadTlsCredentials(config);
   const smtp = createInboundSmtpServer(ctx, { tls, onStored: () => worker.wake() });
-  await new Promise<void>((resolve, reject) => {
-    smtp.once('error', reject);
-    smtp.listen(config.smtpPort, config.smtpHost, () => {
-      smtp.off('error', reject);
-      resolve();
-    });
-  });
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
-
   const http = await buildHttpApp(ctx, { isReady: () => ready });
-  await http.listen({ port: config.httpPort, host: config.httpHost });
+
+  // Both listeners or neither: a server with SMTP up and HTTP down would accept mail that no one
+  // can read, and a port taken by another process must stop the start with a clear error.
+  try {
+    await new Promise<void>((resolve, reject) => {
+      smtp.server.once('error', reject);
+      smtp.listen(config.smtpPort, config.smtpHost, () => {
+        smtp.server.off('error', reject);
+        resolve();
+      });
+    });
+    await http.listen({ port: config.httpPort, host: config.httpHost });
+  } catch (error) {
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await http.close();
+    await worker.stop();
+    await ctx.close();
+    throw new StartupError(describeListenError(error, config));
+  }
+
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
   const httpPort = (http.server.address() as AddressInfo).port;
 
   ready = true;
@@ -64,4 +75,25 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   };
 
   return { ctx, httpPort, smtpPort, stop };
+}
+
+/** A start that failed for a reason the operator fixes, such as a port in use. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+function describeListenError(error: unknown, config: Config): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const detail = error instanceof Error ? error.message : String(error);
+
+  if (code === 'EADDRINUSE') {
+    return `A port is already in use (${detail}). Stop the other server or choose free ports with CONGVAN_HTTP_PORT (now ${config.httpPort}) and CONGVAN_SMTP_PORT (now ${config.smtpPort}).`;
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return `Cannot bind the address (${detail}). Check CONGVAN_HTTP_HOST (now ${config.httpHost}) and CONGVAN_SMTP_HOST (now ${config.smtpHost}).`;
+  }
+  if (code === 'EACCES') {
+    return `Not allowed to bind the port (${detail}). Ports below 1024 need root or the CAP_NET_BIND_SERVICE capability.`;
+  }
+  return `The server could not start listening: ${detail}`;
 }

@@ -172,4 +172,53 @@ describe('API access by role', () => {
     expect(notices.items[0].kind).toBe('classified-refused');
     expect(notices.items[0].text).toContain('độ mật');
   });
+
+  it('keeps one recipient’s correction out of another’s copy', async () => {
+    const file = path.join(new URL('./fixtures/mail/', import.meta.url).pathname, 'split-subject-cv-2214.eml');
+    const sent = await swaks(server.smtpPort, { to: `${RECIPIENT},${OTHER_ORGANIZATION}`, file });
+    expect(sent.code, sent.output).toBe(0);
+
+    const otherLogin = clerkLoginFor(server, OTHER_ORGANIZATION);
+    const other = await ApiClient.login(server.baseUrl, otherLogin.login, otherLogin.password);
+    const theirs = await pollUntil(async () => (await other.json('GET', '/api/v1/documents?box=incoming&q=2214')).items[0], 30_000, 'the other copy');
+    const ours = await pollUntil(async () => (await clerk.json('GET', '/api/v1/documents?box=incoming&q=2214')).items[0], 30_000, 'our copy');
+    expect(theirs.id).not.toBe(ours.id);
+
+    await other.json('PATCH', `/api/v1/documents/${theirs.id}/metadata`, { subject: 'Trích yếu do Sở Y tế sửa' });
+
+    const unchanged = await clerk.json('GET', `/api/v1/documents/${ours.id}`);
+    expect(unchanged.subject).toBe('V/v đăng ký lịch làm việc với lãnh đạo UBND tỉnh');
+    expect(unchanged.corrections).toHaveLength(0);
+  });
+
+  it('rejects impossible dates with 400', async () => {
+    const patch = await clerk.request('PATCH', `/api/v1/documents/${documentId}/metadata`, { issuedOn: '2026-13-45' });
+    expect(patch.status).toBe(400);
+    expect((await patch.json()).error.field).toBe('issuedOn');
+
+    const list = await clerk.request('GET', '/api/v1/documents?box=incoming&from=2026-13-01');
+    expect(list.status).toBe(400);
+    expect((await list.json()).error.field).toBe('from');
+  });
+
+  it('treats % and _ in a search as characters', async () => {
+    const percent = await clerk.json('GET', '/api/v1/documents?box=incoming&q=%25');
+    expect(percent.total).toBe(0);
+    const underscore = await clerk.json('GET', '/api/v1/documents?box=incoming&q=_');
+    expect(underscore.total).toBe(0);
+  });
+
+  it('refuses logins after ten wrong passwords', async () => {
+    const attempt = () =>
+      fetch(`${server.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+        body: JSON.stringify({ login: 'doan.mo', password: 'wrong password' }),
+      });
+    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
+
+    const refused = await attempt();
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe('rate-limited');
+  });
 });

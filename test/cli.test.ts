@@ -153,6 +153,19 @@ describe('running server', () => {
     expect(sent.output).toMatch(/<~ {2}250 2\.0\.0/);
   });
 
+  it('stops with a clear error when a port is taken', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'congvan-port-'));
+    try {
+      const smtpPort = String(server.smtpPort);
+      const result = await congvan(['serve'], { env: { CONGVAN_DATA_DIR: dataDir, CONGVAN_SMTP_PORT: smtpPort, CONGVAN_SMTP_HOST: '127.0.0.1', CONGVAN_HTTP_PORT: '0' } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('A port is already in use');
+      expect(result.stderr).toContain(`CONGVAN_SMTP_PORT (now ${smtpPort})`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('publishes the OpenAPI document', async () => {
     const response = await fetch(`${server.baseUrl}/api/docs/json`);
     expect(response.status).toBe(200);

@@ -19,7 +19,7 @@ const MAIL_CASES = [
   { file: 'utf8-cv-1187.eml', document: 'cv-1187-snv', to: 'vanphong@lamdong.gov.vn' },
 ];
 
-const MAX_MESSAGE_SIZE = 200_000;
+const MAX_MESSAGE_SIZE = 2_000_000;
 // Above the 50 concurrent clients of the numbering test, so only the limit test reaches it.
 const CONNECTION_LIMIT = 60;
 
@@ -188,5 +188,72 @@ describe('SMTP intake with swaks', () => {
     expect(final).toHaveLength(2);
     expect(final.some((item: any) => item.flags.some((flag: any) => flag.code === 'message-id-reused'))).toBe(true);
     expect(items.length).toBe(2);
+  });
+});
+
+describe('SMTP intake order and attachments', () => {
+  it('numbers a large message before a small one behind it', async () => {
+    const address = 'sotaichinh@lamdong.gov.vn';
+    const pdf = readFileSync(new URL('documents/tb-61-ubnd.pdf', FIXTURES));
+    const parts = Array.from({ length: 12 }, (_, index) =>
+      [
+        '--b',
+        'Content-Type: application/pdf',
+        'Content-Transfer-Encoding: base64',
+        `Content-Disposition: attachment; filename="tb-${index}.pdf"`,
+        '',
+        Buffer.concat([pdf, Buffer.from(`\n% copy ${index}\n`)]).toString('base64').replace(/.{76}/g, '$&\r\n'),
+      ].join('\r\n'),
+    );
+    const large = ['Subject: Nhiều văn bản', 'Message-ID: <order-large@example.test>', 'Content-Type: multipart/mixed; boundary="b"', '', ...parts, '--b--', ''].join('\r\n');
+    const largeFile = path.join(server.dataDir, 'order-large.eml');
+    writeFileSync(largeFile, large);
+
+    const [largeSent, smallSent] = [await swaks(server.smtpPort, { to: address, file: largeFile }), await swaks(server.smtpPort, { to: address, data: 'Subject: Thư nhỏ sau\r\nMessage-ID: <order-small@example.test>\r\n\r\nV/v thư nhỏ\r\n' })];
+    expect(largeSent.code, largeSent.output).toBe(0);
+    expect(smallSent.code, smallSent.output).toBe(0);
+
+    const clerk = clerkLoginFor(server, address);
+    const client = await ApiClient.login(server.baseUrl, clerk.login, clerk.password);
+    const small = await pollUntil(async () => (await inboxOf(client, '&q=thu%20nho%20sau')).items[0], 60_000, 'the small message');
+    const large12 = await pollUntil(async () => {
+      const found = (await inboxOf(client, '&q=nhieu%20van%20ban')).items;
+      return found.length === 12 ? found : null;
+    }, 60_000, 'the twelve documents');
+
+    for (const item of large12) expect(item.registerNumber).toBeLessThan(small.registerNumber);
+  });
+
+  it('flags an executable sent as a PDF', async () => {
+    const address = 'sotaichinh@lamdong.gov.vn';
+    const executable = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
+    const data = [
+      'Subject: Tệp lạ',
+      'Message-ID: <exe-as-pdf@example.test>',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Xem tệp đính kèm',
+      '--b',
+      'Content-Type: application/pdf',
+      'Content-Transfer-Encoding: base64',
+      'Content-Disposition: attachment; filename="giay-moi.pdf"',
+      '',
+      executable.toString('base64'),
+      '--b--',
+      '',
+    ].join('\r\n');
+    const sent = await swaks(server.smtpPort, { to: address, data });
+    expect(sent.code, sent.output).toBe(0);
+
+    const clerk = clerkLoginFor(server, address);
+    const client = await ApiClient.login(server.baseUrl, clerk.login, clerk.password);
+    const item = await pollUntil(async () => (await inboxOf(client, '&q=tep%20la')).items[0], 30_000, 'the message');
+    expect(item.flags.map((flag: any) => flag.code)).toContain('executable-attachment');
+
+    const flagged = (await client.json<{ items: any[] }>('GET', '/api/v1/flagged')).items.find((candidate) => candidate.documentId === item.id);
+    expect(flagged).toBeTruthy();
   });
 });

@@ -4,7 +4,7 @@ import { MemorySampler, type MemorySample } from './memory-sampler.js';
 import { summarizeMemory, summarizePhase, type MemorySummary, type PhaseSummary } from './phase-summary.js';
 import { sendMessages, type SendResult } from './send-messages.js';
 
-const CONNECTIONS = 4;
+export const CONNECTIONS = 4;
 const REPLY_TIMEOUT_MS = 120_000;
 const WARM_UP_TIMEOUT_MS = 120_000;
 
@@ -23,7 +23,9 @@ export interface PollStats {
   requests: number;
   failed: number;
   meanRequestMs: number | null;
-  /** Server CPU time per poll, measured on the idle server after the run; null for the Maildir. */
+  /** Inbox API only: full scans for documents registered below the first page. */
+  catchUpScans?: number;
+  /** Inbox API only: server CPU time per poll, measured on the idle server after the run. */
   serverCpuMsPerPoll?: number | null;
 }
 

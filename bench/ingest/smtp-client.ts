@@ -24,7 +24,7 @@ export class SmtpProtocolError extends Error {}
 /**
  * A minimal SMTP client for the benchmark (RFC 5321): EHLO, then one MAIL, RCPT, DATA at a time,
  * with no pipelining, no TLS and no AUTH. It records when the end of DATA was sent and when the
- * reply came, which the nodemailer transport does not expose.
+ * reply came.
  */
 export class SmtpClientConnection {
   #socket: net.Socket;

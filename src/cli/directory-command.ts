@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
@@ -7,6 +6,7 @@ import { exportDirectoryCsv } from '../directory/directory-csv-export.js';
 import { DirectoryImportError } from '../directory/directory-csv-format.js';
 import { importDirectoryCsv } from '../directory/directory-csv-import.js';
 import { CliError } from './cli-error.js';
+import { assertInputFile } from './input-file.js';
 
 export async function runDirectoryCommand(config: Config, args: string[]): Promise<number> {
   const [subcommand, ...rest] = args;
@@ -20,7 +20,7 @@ export async function runDirectoryCommand(config: Config, args: string[]): Promi
 async function importCommand(config: Config, args: string[]): Promise<number> {
   const file = args[0];
   if (!file) throw new CliError('directory import needs a CSV file: congvan directory import organizations.csv', 2);
-  if (!existsSync(file)) throw new CliError(`File not found: ${file}`, 1);
+  assertInputFile(file);
 
   const text = await readFile(file, 'utf8');
   const ctx = await openAppContext(config);

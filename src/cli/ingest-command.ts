@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
@@ -9,6 +8,7 @@ import { ProcessingWorker } from '../mail/inbound/processing-worker.js';
 import { storeRawMessage } from '../mail/inbound/store-raw-message.js';
 import { presentAnalysis } from '../mail/inbound/present-analysis.js';
 import { CliError } from './cli-error.js';
+import { assertInputFile } from './input-file.js';
 
 export async function runIngestCommand(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -18,7 +18,7 @@ export async function runIngestCommand(config: Config, args: string[]): Promise<
   });
   const file = positionals[0];
   if (!file) throw new CliError('ingest needs a message file: congvan ingest message.eml [--json] [--to address]', 2);
-  if (!existsSync(file)) throw new CliError(`File not found: ${file}`, 1);
+  assertInputFile(file);
 
   const raw = await readFile(file);
   const ctx = await openAppContext(config);

@@ -52,9 +52,13 @@ export async function listFlaggedItems(ctx: AppContext, user: User, locale: 'vi'
     .limit(MAX_FLAGGED_ITEMS * 4);
 
   if (!isMonitor(user)) {
-    query = query
-      .where('messages.recipient_organization_ids', 'like', `%"${user.organizationId}"%`)
-      .where((eb) => eb.or([eb('documents.quarantined', 'is', null), eb('documents.quarantined', '=', 0)]));
+    // The organization's own document copies, or its messages that have no document yet.
+    query = query.where((eb) =>
+      eb.or([
+        eb('documents.organization_id', '=', user.organizationId),
+        eb.and([eb('documents.id', 'is', null), eb('messages.recipient_organization_ids', 'like', `%"${user.organizationId}"%`)]),
+      ]),
+    );
   }
 
   const rows = await query.execute();

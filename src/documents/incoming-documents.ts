@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../platform/app-context.js';
 import { foldText } from '../platform/text-fold.js';
 import { vietnamDayStart } from '../platform/vietnam-time.js';
@@ -42,7 +43,7 @@ export async function listIncomingDocuments(
     query = query.where('deliveries.received_at', '<', dayAfter.toISOString());
   }
   for (const word of foldText(filter.q ?? '').split(' ').filter(Boolean)) {
-    query = query.where('documents.search_text', 'like', `%${escapeLike(word)}%`, );
+    query = query.where(sql<boolean>`${sql.ref('documents.search_text')} like ${`%${escapeLike(word)}%`} escape '\\'`);
   }
 
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
@@ -90,6 +91,7 @@ export const documentItemColumns = [
   'documents.flags',
 ] as const;
 
+// Escapes LIKE wildcards so that a search for "50%" or "a_b" matches those characters.
 function escapeLike(word: string): string {
-  return word.replace(/[%_]/g, '');
+  return word.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

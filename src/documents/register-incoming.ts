@@ -5,9 +5,9 @@ import { vietnamYear } from '../platform/vietnam-time.js';
 import { takeRegisterNumber } from './register-numbering.js';
 
 export interface DocumentToRegister {
-  id: string;
   documentIndex: number;
-  quarantined: boolean;
+  /** Inserts the organization's own copy of the document and returns its id. */
+  insertCopy: (organizationId: string) => Promise<string>;
 }
 
 export interface RegisteredDelivery {
@@ -19,11 +19,12 @@ export interface RegisteredDelivery {
 }
 
 /**
- * Registers each document for each recipient organization: an incoming register entry with the
- * next number of the organization's year and a `delivered` event. A message already registered
- * for an organization (same Message-ID and content hash: the dedupe key) is skipped, so a
- * redelivered message keeps its first number (DESIGN rule 3). Quarantined documents are never
- * placed in a mailbox. Runs in the caller's transaction.
+ * Registers each document for each recipient organization: the organization's own copy of the
+ * document (so one recipient's corrections never change another's), an incoming register entry
+ * with the next number of the organization's year, and a `delivered` event. A message already
+ * registered for an organization (same Message-ID and content hash: the dedupe key) is skipped,
+ * so a redelivered message keeps its first number (DESIGN rule 3). Runs in the caller's
+ * transaction.
  */
 export async function registerIncomingDocuments(
   ctx: AppContext,
@@ -36,8 +37,6 @@ export async function registerIncomingDocuments(
 
   for (const organizationId of input.organizationIds) {
     for (const document of input.documents) {
-      if (document.quarantined) continue;
-
       const dedupeKey = `${input.messageKey}#${document.documentIndex}`;
       const existing = await trx
         .selectFrom('deliveries')
@@ -47,6 +46,7 @@ export async function registerIncomingDocuments(
         .executeTakeFirst();
       if (existing) continue;
 
+      const documentId = await document.insertCopy(organizationId);
       const registerNumber = await takeRegisterNumber(trx, organizationId, 'incoming', registerYear);
       const deliveryId = newId();
 
@@ -54,7 +54,7 @@ export async function registerIncomingDocuments(
         .insertInto('deliveries')
         .values({
           id: deliveryId,
-          document_id: document.id,
+          document_id: documentId,
           organization_id: organizationId,
           dedupe_key: dedupeKey,
           register_year: registerYear,
@@ -70,7 +70,7 @@ export async function registerIncomingDocuments(
         .values({ delivery_id: deliveryId, at: now, kind: 'delivered', actor_user_id: null, actor_name: null, organization_id: organizationId, reason: null, data: null })
         .execute();
 
-      registered.push({ deliveryId, documentId: document.id, organizationId, registerYear, registerNumber });
+      registered.push({ deliveryId, documentId, organizationId, registerYear, registerNumber });
     }
   }
 

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'not-found'
   /** The record's state does not allow the change, e.g. accepting twice. */
   | 'conflict'
+  /** Too many attempts in a short time, such as wrong passwords; the caller waits and retries. */
+  | 'rate-limited'
   /** A local failure (disk, database); the caller retries later. */
   | 'internal';
 
@@ -28,6 +30,7 @@ const statusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'rate-limited': 429,
   internal: 500,
 };
 

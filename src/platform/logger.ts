@@ -2,7 +2,8 @@ import { pino, type Logger } from 'pino';
 
 export type LogCategory = 'lifecycle' | 'smtp' | 'ingest' | 'http' | 'jobs' | 'directory' | 'cli';
 
-let root: Logger = pino({ level: process.env.CONGVAN_LOG_LEVEL ?? 'info' });
+// Until configureLogger runs with the validated level, log at info to standard error like the rest.
+let root: Logger = pino({ level: 'info' }, pino.destination(2));
 
 /** Replaces the root logger; the CLI calls this once at start with the configured level. */
 export function configureLogger(level: string): void {

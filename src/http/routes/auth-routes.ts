@@ -15,7 +15,7 @@ const loginBody = z.object({
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/v1/auth/login', { schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: z.toJSONSchema(loginBody) } }, async (request, reply) => {
     const body = loginBody.parse(request.body);
-    const user = await authenticate(ctx, body.login, body.password);
+    const user = await authenticate(ctx, body.login, body.password, request.ip);
     const session = await createSession(ctx, user.id);
 
     reply.setCookie(SESSION_COOKIE, session.token, {

@@ -13,7 +13,7 @@ import { localeOf } from '../locale.js';
 import { requireUser } from '../session-auth.js';
 import { contentDisposition } from '../content-disposition.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const isoDate = z.iso.date({ message: 'expected a real date as YYYY-MM-DD' });
 const urgency = z.enum(['normal', 'urgent', 'very-urgent', 'flash']);
 
 const listQuery = z.object({

@@ -1,12 +1,13 @@
 import type { Organization } from '../../directory/organization-repository.js';
 import { analyzeDocumentFile, analyzeMailBody, type AnalyzedDocument } from '../../documents/analyze-document.js';
 import { parseMessage } from '../mime/parse-message.js';
-import type { MessageFlag, ParsedMessage } from '../mime/types.js';
+import type { Flag } from '../../documents/document-item.js';
+import type { ParsedMessage } from '../mime/types.js';
 
 export interface MessageAnalysis {
   parsed: ParsedMessage;
   documents: AnalyzedDocument[];
-  flags: MessageFlag[];
+  flags: Flag[];
 }
 
 /**
@@ -22,7 +23,17 @@ export async function analyzeMessage(raw: Buffer, organizations: Organization[])
   }
 
   const documents: AnalyzedDocument[] = [];
-  const documentAttachments = parsed.attachments.filter((attachment) => attachment.isDocument);
+  const flags: Flag[] = [...parsed.flags];
+  const seen = new Set<string>();
+  const documentAttachments = parsed.attachments.filter((attachment) => {
+    if (!attachment.isDocument) return false;
+    if (seen.has(attachment.sha256)) return false;
+    seen.add(attachment.sha256);
+    return true;
+  });
+  if (documentAttachments.length < parsed.attachments.filter((attachment) => attachment.isDocument).length) {
+    flags.push({ code: 'duplicate-attachment', message: 'Có tệp đính kèm trùng nhau, chỉ đăng ký một lần.' });
+  }
 
   for (const attachment of documentAttachments) {
     documents.push(await analyzeDocumentFile(attachment, documents.length, parsed.subject, organizations));
@@ -32,5 +43,5 @@ export async function analyzeMessage(raw: Buffer, organizations: Organization[])
     documents.push(analyzeMailBody(parsed.text, parsed.subject, organizations));
   }
 
-  return { parsed, documents, flags: parsed.flags };
+  return { parsed, documents, flags };
 }

@@ -7,6 +7,7 @@ import type { Flag } from '../../documents/document-item.js';
 import { registerIncomingDocuments, type DocumentToRegister } from '../../documents/register-incoming.js';
 import type { AnalyzedDocument } from '../../documents/analyze-document.js';
 import { analyzeMessage } from './analyze-message.js';
+import { attachmentFlags } from './attachment-flags.js';
 import { notifyQuarantine } from './quarantine-notice.js';
 
 const log = logger('ingest');
@@ -14,11 +15,20 @@ const log = logger('ingest');
 // Enough of the extracted text for search without bloating every row.
 const MAX_SEARCH_TEXT_CHARS = 200_000;
 
+export interface ProcessOptions {
+  /**
+   * Resolves when this message may take register numbers. The worker analyses several messages
+   * at once but registers them in order of arrival (Decree 30/2020: incoming numbers follow the
+   * order of arrival), so a large message never gets a later number than one behind it.
+   */
+  waitForTurn?: () => Promise<void>;
+}
+
 /**
  * Processes one stored message: parse, store the parts, recognise the documents, and register
  * them for every recipient organization, all in one transaction after the blobs are written.
  */
-export async function processMessage(ctx: AppContext, messageRowId: string): Promise<void> {
+export async function processMessage(ctx: AppContext, messageRowId: string, options: ProcessOptions = {}): Promise<void> {
   const message = await ctx.db.selectFrom('messages').selectAll().where('id', '=', messageRowId).executeTakeFirstOrThrow();
   const raw = await ctx.blobs.get(message.raw_sha256);
 
@@ -30,9 +40,9 @@ export async function processMessage(ctx: AppContext, messageRowId: string): Pro
     await ctx.blobs.put(attachment.content);
   }
 
-  const flags: Flag[] = [...analysis.flags];
+  const flags: Flag[] = [...analysis.flags, ...attachmentFlags(parsed.attachments)];
   if (await isReusedMessageId(ctx, message.id, message.message_id_header, message.content_sha256)) {
-    flags.push({ code: 'message-id-reused', message: 'Another message with this Message-ID but different content was received earlier; registered as a new message.' });
+    flags.push({ code: 'message-id-reused', message: 'Trùng Message-ID với một thư nhận trước có nội dung khác; thư này được đăng ký như thư mới.' });
   }
 
   const sender = parsed.from ? await findOrganizationByAddress(ctx.db, parsed.from.address) : null;
@@ -41,6 +51,8 @@ export async function processMessage(ctx: AppContext, messageRowId: string): Pro
     : undefined;
   const recipientOrganizationIds = JSON.parse(message.recipient_organization_ids) as string[];
   const now = ctx.clock.now().toISOString();
+
+  await options.waitForTurn?.();
 
   const registered = await ctx.db.transaction().execute(async (trx) => {
     const attachmentIds = new Map<string, string>();
@@ -62,18 +74,43 @@ export async function processMessage(ctx: AppContext, messageRowId: string): Pro
           sha256: attachment.sha256,
           is_document: attachment.isDocument ? 1 : 0,
           forwarded: attachment.forwarded ? 1 : 0,
-          flags: '[]',
+          flags: JSON.stringify(attachmentFlags([attachment])),
         })
         .execute();
     }
 
-    const documents: DocumentToRegister[] = [];
+    const toRegister: DocumentToRegister[] = [];
     for (const analyzed of analysis.documents) {
-      const id = newId();
-      const quarantined = analyzed.recognized.metadata.confidentiality !== 'none';
       const attachmentId = analyzed.attachmentPartPath ? (attachmentIds.get(analyzed.attachmentPartPath) ?? null) : null;
-      await insertDocument(trx, id, message.id, analyzed, parsed.subject, attachmentId, [...flags, ...analyzed.flags], quarantined, now);
-      documents.push({ id, documentIndex: analyzed.documentIndex, quarantined });
+      const row = documentRow(message.id, analyzed, parsed.subject, attachmentId, [...flags, ...analyzed.flags], now);
+
+      if (analyzed.recognized.metadata.confidentiality !== 'none') {
+        const id = newId();
+        await trx.insertInto('documents').values({ ...row, id, organization_id: null, quarantined: 1 }).execute();
+        await notifyQuarantine(ctx, trx, { documentId: id, messageRowId: message.id, senderOrganizationId: sender?.id ?? null, subject: parsed.subject });
+        continue;
+      }
+
+      toRegister.push({
+        documentIndex: analyzed.documentIndex,
+        insertCopy: async (organizationId) => {
+          const id = newId();
+          await trx.insertInto('documents').values({ ...row, id, organization_id: organizationId, quarantined: 0 }).execute();
+          return id;
+        },
+      });
+    }
+
+    const messageKey = `${message.message_id_header ?? `raw:${message.raw_sha256}`}|${message.content_sha256}`;
+    const deliveries = await registerIncomingDocuments(ctx, trx, {
+      messageKey,
+      receivedAt: new Date(message.received_at),
+      organizationIds: recipientOrganizationIds,
+      documents: toRegister,
+    });
+
+    if (toRegister.length > 0 && recipientOrganizationIds.length > 0 && deliveries.length === 0) {
+      flags.push({ code: 'duplicate', message: 'Thư này đã được nhận và đăng ký trước đó; không đăng ký lại.' });
     }
 
     await trx
@@ -95,18 +132,6 @@ export async function processMessage(ctx: AppContext, messageRowId: string): Pro
       .where('id', '=', message.id)
       .execute();
 
-    const messageKey = `${message.message_id_header ?? `raw:${message.raw_sha256}`}|${message.content_sha256}`;
-    const deliveries = await registerIncomingDocuments(ctx, trx, {
-      messageKey,
-      receivedAt: new Date(message.received_at),
-      organizationIds: recipientOrganizationIds,
-      documents,
-    });
-
-    for (const document of documents.filter((candidate) => candidate.quarantined)) {
-      await notifyQuarantine(ctx, trx, { documentId: document.id, messageRowId: message.id, senderOrganizationId: sender?.id ?? null, subject: parsed.subject });
-    }
-
     return deliveries;
   });
 
@@ -116,49 +141,34 @@ export async function processMessage(ctx: AppContext, messageRowId: string): Pro
   );
 }
 
-async function insertDocument(
-  trx: AppContext['db'],
-  id: string,
-  messageRowId: string,
-  analyzed: AnalyzedDocument,
-  mailSubject: string,
-  attachmentId: string | null,
-  flags: Flag[],
-  quarantined: boolean,
-  now: string,
-): Promise<void> {
+function documentRow(messageRowId: string, analyzed: AnalyzedDocument, mailSubject: string, attachmentId: string | null, flags: Flag[], now: string) {
   const metadata = analyzed.recognized.metadata;
   const searchable = [metadata.number, metadata.notation, metadata.issuer, metadata.subject, metadata.signer, metadata.place, mailSubject, analyzed.fileName, analyzed.text.slice(0, MAX_SEARCH_TEXT_CHARS)];
 
-  await trx
-    .insertInto('documents')
-    .values({
-      id,
-      message_id: messageRowId,
-      attachment_id: attachmentId,
-      document_index: analyzed.documentIndex,
-      recognized: JSON.stringify(metadata),
-      fields: JSON.stringify(analyzed.recognized.fields),
-      type: metadata.type,
-      number: metadata.number,
-      notation: metadata.notation,
-      issued_on: metadata.issuedOn,
-      place: metadata.place,
-      issuer: metadata.issuer,
-      issuer_code: metadata.issuerCode,
-      subject: metadata.subject,
-      signer: metadata.signer,
-      signer_position: metadata.signerPosition,
-      urgency: metadata.urgency,
-      confidentiality: metadata.confidentiality,
-      meeting: metadata.meeting ? JSON.stringify(metadata.meeting) : null,
-      quarantined: quarantined ? 1 : 0,
-      flags: JSON.stringify(flags),
-      search_text: foldText(searchable.filter(Boolean).join(' ')),
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  return {
+    message_id: messageRowId,
+    attachment_id: attachmentId,
+    document_index: analyzed.documentIndex,
+    recognized: JSON.stringify(metadata),
+    fields: JSON.stringify(analyzed.recognized.fields),
+    type: metadata.type,
+    number: metadata.number,
+    notation: metadata.notation,
+    issued_on: metadata.issuedOn,
+    place: metadata.place,
+    issuer: metadata.issuer,
+    issuer_code: metadata.issuerCode,
+    subject: metadata.subject,
+    signer: metadata.signer,
+    signer_position: metadata.signerPosition,
+    urgency: metadata.urgency,
+    confidentiality: metadata.confidentiality,
+    meeting: metadata.meeting ? JSON.stringify(metadata.meeting) : null,
+    flags: JSON.stringify(flags),
+    search_text: foldText(searchable.filter(Boolean).join(' ')),
+    created_at: now,
+    updated_at: now,
+  };
 }
 
 async function isReusedMessageId(ctx: AppContext, id: string, messageIdHeader: string | null, contentSha256: string): Promise<boolean> {

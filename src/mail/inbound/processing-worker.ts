@@ -20,6 +20,7 @@ export class ProcessingWorker {
   #timer: NodeJS.Timeout | null = null;
   #active = new Set<Promise<void>>();
   #wakeRequested = false;
+  #lastRegistration: Promise<void> = Promise.resolve();
 
   constructor(private readonly ctx: AppContext, private readonly concurrency = 2) {}
 
@@ -105,11 +106,20 @@ export class ProcessingWorker {
     return null;
   }
 
+  // Claims are taken oldest first; each message registers only after the one claimed before it
+  // has finished, so register numbers follow the order of arrival on this node.
   async #processClaimed(id: string): Promise<void> {
+    const previous = this.#lastRegistration;
+    let release!: () => void;
+    this.#lastRegistration = new Promise((resolve) => (release = resolve));
+
     try {
-      await processMessage(this.ctx, id);
+      await processMessage(this.ctx, id, { waitForTurn: () => previous });
     } catch (error) {
+      await previous;
       await this.#recordFailure(id, error);
+    } finally {
+      release();
     }
   }
 

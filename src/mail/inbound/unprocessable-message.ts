@@ -17,41 +17,6 @@ export async function registerUnprocessableMessage(ctx: AppContext, messageRowId
   const flags = [{ code: 'processing-failed', message: `Không xử lý được thư: ${errorDetail}` }];
 
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('documents').select('id').where('message_id', '=', messageRowId).executeTakeFirst();
-    const documentId = existing?.id ?? newId();
-
-    if (!existing) {
-      await trx
-        .insertInto('documents')
-        .values({
-          id: documentId,
-          message_id: messageRowId,
-          attachment_id: null,
-          document_index: 0,
-          recognized: JSON.stringify({ type: 'unknown', subject }),
-          fields: '{}',
-          type: 'unknown',
-          number: null,
-          notation: null,
-          issued_on: null,
-          place: null,
-          issuer: null,
-          issuer_code: null,
-          subject,
-          signer: null,
-          signer_position: null,
-          urgency: 'normal',
-          confidentiality: 'none',
-          meeting: null,
-          quarantined: 0,
-          flags: JSON.stringify(flags),
-          search_text: foldText(subject ?? ''),
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
-
     await trx
       .updateTable('messages')
       .set({ processing_status: 'failed', processing_error: errorDetail, subject, processed_at: now })
@@ -62,7 +27,45 @@ export async function registerUnprocessableMessage(ctx: AppContext, messageRowId
       messageKey: `${message.message_id_header ?? `raw:${message.raw_sha256}`}|${message.content_sha256}`,
       receivedAt: new Date(message.received_at),
       organizationIds: JSON.parse(message.recipient_organization_ids) as string[],
-      documents: [{ id: documentId, documentIndex: 0, quarantined: false }],
+      documents: [
+        {
+          documentIndex: 0,
+          insertCopy: async (organizationId) => {
+            const id = newId();
+            await trx
+              .insertInto('documents')
+              .values({
+                id,
+                message_id: messageRowId,
+                attachment_id: null,
+                organization_id: organizationId,
+                document_index: 0,
+                recognized: JSON.stringify({ type: 'unknown', subject }),
+                fields: '{}',
+                type: 'unknown',
+                number: null,
+                notation: null,
+                issued_on: null,
+                place: null,
+                issuer: null,
+                issuer_code: null,
+                subject,
+                signer: null,
+                signer_position: null,
+                urgency: 'normal',
+                confidentiality: 'none',
+                meeting: null,
+                quarantined: 0,
+                flags: JSON.stringify(flags),
+                search_text: foldText(subject ?? ''),
+                created_at: now,
+                updated_at: now,
+              })
+              .execute();
+            return id;
+          },
+        },
+      ],
     });
   });
 }

@@ -12,6 +12,7 @@ export interface Database {
   group_members: GroupMemberTable;
   users: UserTable;
   sessions: SessionTable;
+  login_failures: LoginFailureTable;
   messages: MessageTable;
   attachments: AttachmentTable;
   documents: DocumentTable;
@@ -73,6 +74,13 @@ export interface SessionTable {
   expires_at: string;
 }
 
+export interface LoginFailureTable {
+  id: Generated<number>;
+  login: string;
+  remote_address: string | null;
+  at: string;
+}
+
 export interface MessageTable {
   id: string;
   message_id_header: string | null;
@@ -121,6 +129,8 @@ export interface DocumentTable {
   id: string;
   message_id: string;
   attachment_id: string | null;
+  /** The recipient organization whose copy this is; null for a quarantined document, which has no recipient. */
+  organization_id: string | null;
   document_index: number;
   recognized: string;
   fields: string;

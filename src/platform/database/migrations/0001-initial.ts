@@ -67,6 +67,15 @@ async function up(db: Kysely<unknown>, serial: 'serial' | 'integer'): Promise<vo
     .execute();
 
   await db.schema
+    .createTable('login_failures')
+    .addColumn('id', serial, (c) => c.primaryKey())
+    .addColumn('login', 'text', (c) => c.notNull())
+    .addColumn('remote_address', 'text')
+    .addColumn('at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('login_failures_login').on('login_failures').columns(['login', 'at']).execute();
+
+  await db.schema
     .createTable('messages')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('message_id_header', 'text')
@@ -120,6 +129,7 @@ async function up(db: Kysely<unknown>, serial: 'serial' | 'integer'): Promise<vo
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('message_id', 'text', (c) => c.notNull().references('messages.id').onDelete('cascade'))
     .addColumn('attachment_id', 'text')
+    .addColumn('organization_id', 'text')
     .addColumn('document_index', 'integer', (c) => c.notNull())
     .addColumn('recognized', 'text', (c) => c.notNull())
     .addColumn('fields', 'text', (c) => c.notNull())
@@ -141,8 +151,10 @@ async function up(db: Kysely<unknown>, serial: 'serial' | 'integer'): Promise<vo
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('documents_message_index', ['message_id', 'document_index'])
+    .addUniqueConstraint('documents_message_index', ['message_id', 'document_index', 'organization_id'])
     .execute();
+
+  await db.schema.createIndex('documents_message').on('documents').column('message_id').execute();
 
   await db.schema
     .createTable('deliveries')
