@@ -88,6 +88,13 @@ describe('SMTP intake with swaks', () => {
     expect(sent.output).toContain('No such mailbox');
   });
 
+  it('accepts postmaster of a directory domain only', async () => {
+    const local = await swaks(server.smtpPort, { to: 'postmaster@lamdong.gov.vn', data: 'Subject: postmaster\r\n\r\nx\r\n' });
+    expect(local.code, local.output).toBe(0);
+    const foreign = await swaks(server.smtpPort, { to: 'postmaster@example.org', data: 'Subject: postmaster\r\n\r\nx\r\n' });
+    expect(foreign.output).toMatch(/<\*\* 550 5\.1\.1/);
+  });
+
   it('accepts a +tag and upper-case recipient', async () => {
     const sent = await swaks(server.smtpPort, { to: 'SoYTe+baocao@LamDong.gov.vn', data: 'Subject: Thử nghiệm tag\r\nMessage-ID: <tag-test@example.test>\r\n\r\nNội dung\r\n' });
     expect(sent.code, sent.output).toBe(0);

@@ -49,4 +49,11 @@ describe('analyzeMailBody', () => {
     expect(result.recognized.metadata.subject).toBe('Thông tin họp');
     expect(result.flags.map((flag) => flag.code)).toContain('no-attachment');
   });
+
+  // Regression: the first body line of an ordinary mail was taken as the issuer.
+  it('takes no issuer from an ordinary mail body', () => {
+    const result = analyzeMailBody('Không có tệp đính kèm', 'plain text only', []);
+    expect(result.recognized.metadata.issuer).toBeNull();
+    expect(result.recognized.metadata.type).toBe('unknown');
+  });
 });

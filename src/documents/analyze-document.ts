@@ -54,6 +54,14 @@ export function analyzeMailBody(text: string, mailSubject: string, organizations
   const extracted = plainTextExtraction(text);
   const recognized = recognizeDocument({ extracted, mailSubject, organizations: toDirectoryNames(organizations) });
 
+  // An ordinary mail body has no header block: without a "Số: …" line its first line is a
+  // greeting, not an issuing organization.
+  if (recognized.metadata.number === null && recognized.metadata.type === 'unknown') {
+    recognized.metadata.issuer = null;
+    recognized.metadata.issuerCode = null;
+    delete (recognized.fields as Partial<typeof recognized.fields>).issuer;
+  }
+
   return {
     documentIndex: 0,
     attachmentPartPath: null,

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { logger } from '../../platform/logger.js';
 import { findOrganizationByAddress } from '../../directory/organization-repository.js';
 import { normalizeMailAddress } from '../../directory/mail-address.js';
+import { findPostmasterOrganization } from '../../directory/postmaster.js';
 import { storeRawMessage } from '../inbound/store-raw-message.js';
 import { ConnectionLimiter } from './connection-limiter.js';
 import { replies, SmtpReply } from './smtp-replies.js';
@@ -48,7 +49,8 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
     disabledCommands: ['AUTH'],
     logger: false,
     socketTimeout: 120_000,
-    closeTimeout: 30_000,
+    // On stop, clients still connected after this long get 421 and are disconnected.
+    closeTimeout: 10_000,
 
     onConnect(session, callback) {
       const address = session.remoteAddress;
@@ -77,7 +79,7 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
         return;
       }
 
-      findOrganizationByAddress(ctx.db, normalized).then(
+      resolveRecipient(ctx, normalized).then(
         (organization) => {
           if (!organization) {
             log.info({ recipient: normalized, remoteAddress: session.remoteAddress }, 'refused unknown recipient');
@@ -138,6 +140,14 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
 
 // Reads the DATA stream, keeping no bytes past the limit: smtp-server reads an oversize
 // message to its end before the 552 can be sent, and the excess must not fill memory.
+async function resolveRecipient(ctx: AppContext, address: string) {
+  const owner = await findOrganizationByAddress(ctx.db, address);
+  if (owner) return owner;
+
+  const [local, domain] = address.split('@') as [string, string];
+  return local === 'postmaster' ? findPostmasterOrganization(ctx.db, domain) : null;
+}
+
 function readWholeStream(stream: Readable, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
