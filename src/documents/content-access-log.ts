@@ -1,7 +1,7 @@
 import type { AppContext } from '../platform/app-context.js';
 import type { User } from '../directory/user-repository.js';
 
-/** Records a read of document content (DESIGN rule 5: every read of content is logged). */
+/** Records a read of document content (every read of content is logged, for the Office's audit). */
 export async function logContentAccess(ctx: AppContext, user: User, action: 'read-document' | 'download-attachment', documentId: string, attachmentId: string | null): Promise<void> {
   await ctx.db
     .insertInto('content_access_log')

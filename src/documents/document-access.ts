@@ -2,7 +2,7 @@ import type { User } from '../directory/user-repository.js';
 import { AppError } from '../platform/errors.js';
 import type { Role } from '../directory/roles.js';
 
-// DESIGN rule 5: content belongs to the organizations that sent or received it. Administrators
+// Content belongs to the organizations that sent or received it. Administrators
 // manage the directory and read no content; monitors see exchange metadata across organizations.
 const CONTENT_ROLES: Role[] = ['clerk', 'staff', 'leader'];
 const HANDLING_ROLES: Role[] = ['clerk', 'leader'];

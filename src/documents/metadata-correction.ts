@@ -32,7 +32,7 @@ const COLUMN_BY_FIELD = {
 
 /**
  * Applies a clerk's corrections. Each changed field becomes a `corrected` event holding the old
- * and new value (DESIGN rule 4), and the recognised values stay in `documents.recognized`.
+ * and new value, because history is append-only, and the recognised values stay in `documents.recognized`.
  * NOTE: a document delivered to several local organizations shares its metadata, so one
  * recipient's correction shows for all of them.
  */

@@ -23,7 +23,7 @@ export interface RegisteredDelivery {
  * document (so one recipient's corrections never change another's), an incoming register entry
  * with the next number of the organization's year, and a `delivered` event. A message already
  * registered for an organization (same Message-ID and content hash: the dedupe key) is skipped,
- * so a redelivered message keeps its first number (DESIGN rule 3). Runs in the caller's
+ * so a redelivered message keeps its first number. Runs in the caller's
  * transaction.
  */
 export async function registerIncomingDocuments(

@@ -1,16 +1,18 @@
 import mammoth from 'mammoth';
 
 import { layOutDocxLines, type DocxElement } from './docx-lines.js';
+import { checkDocxUnpackedSize } from './docx-unpacked-size.js';
+import { errorDetail } from './error-detail.js';
 import { emptyExtraction, type ExtractedText, type ExtractionFlag } from './extracted-text.js';
 import type { ExtractionLimits } from './extraction-limits.js';
-import { errorSentence } from './error-sentence.js';
 import { finishExtraction } from './finish-extraction.js';
 import { detectFileSignature } from './file-signature.js';
 
 /**
  * Reads the text lines of a DOCX file with mammoth. A password-protected DOCX is an OLE
- * container instead of a zip and is flagged `encrypted`. Anything else mammoth cannot read is
- * flagged `broken`.
+ * container instead of a zip and is flagged `encrypted`. A zip that inflates to more than
+ * `limits.maxUnpackedBytes`, or at a suspicious ratio, is flagged `too-large` before mammoth
+ * opens it. Anything else mammoth cannot read is flagged `broken`.
  */
 export async function readDocxText(bytes: Uint8Array, limits: ExtractionLimits): Promise<ExtractedText> {
   const signature = detectFileSignature(bytes);
@@ -22,6 +24,11 @@ export async function readDocxText(bytes: Uint8Array, limits: ExtractionLimits):
   }
   if (signature !== 'zip') {
     return emptyExtraction([{ code: 'broken', message: 'Tệp không phải DOCX: không có cấu trúc nén zip của tệp DOCX.' }]);
+  }
+
+  const sizeCheck = await checkDocxUnpackedSize(bytes, limits.maxUnpackedBytes);
+  if (!sizeCheck.ok) {
+    return emptyExtraction([sizeCheck.flag]);
   }
 
   let document: DocxElement | undefined;
@@ -57,5 +64,9 @@ export async function readDocxText(bytes: Uint8Array, limits: ExtractionLimits):
 }
 
 function brokenFlag(error: unknown): ExtractionFlag {
-  return { code: 'broken', message: `Không đọc được tệp DOCX: ${errorSentence(error)}` };
+  return {
+    code: 'broken',
+    message: 'Không đọc được tệp DOCX: tệp bị hỏng hoặc không đúng định dạng DOCX.',
+    detail: errorDetail(error),
+  };
 }

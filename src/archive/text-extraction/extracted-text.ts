@@ -39,8 +39,13 @@ export type ExtractionFlagCode = 'encrypted' | 'broken' | 'too-large' | 'timeout
 
 export type ExtractionFlag = {
   code: ExtractionFlagCode;
-  /** Vietnamese sentence for the clerk, ending with the parser's English detail where it has one. */
+  /** Vietnamese sentence for the clerk. It never contains the text of an exception. */
   message: string;
+  /**
+   * Text of the exception behind the flag, for the log only. The parsers set it inside the
+   * worker thread, and `extractText` logs it and removes it from the result.
+   */
+  detail?: string;
 };
 
 export type ExtractedText = {

@@ -9,6 +9,11 @@ export type ExtractionLimits = {
   timeoutMs: number;
   /** Old-generation heap of the worker thread, in MiB. A file that needs more is flagged `too-large`. */
   maxHeapMb: number;
+  /**
+   * Bytes that all entries of a DOCX file may inflate to, counted before mammoth opens it. JSZip
+   * inflates outside the V8 heap, where `maxHeapMb` does not apply.
+   */
+  maxUnpackedBytes: number;
 };
 
 // NOTE: these defaults are estimates for office documents of a few pages, which parse in well
@@ -19,6 +24,7 @@ export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = {
   maxTextCharacters: 2_000_000,
   timeoutMs: 20_000,
   maxHeapMb: 512,
+  maxUnpackedBytes: 100 * 1024 * 1024,
 };
 
 export function resolveExtractionLimits(overrides: Partial<ExtractionLimits> = {}): ExtractionLimits {

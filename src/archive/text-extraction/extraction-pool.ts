@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-import { errorSentence } from './error-sentence.js';
+import { errorDetail } from './error-detail.js';
 import type { ExtractionJob, ExtractionReply } from './extraction-worker.js';
 
 export type JobOutcome =
   | { kind: 'reply'; reply: ExtractionReply }
   | { kind: 'timeout' }
-  | { kind: 'out-of-memory'; message: string }
-  | { kind: 'crashed'; message: string };
+  | { kind: 'out-of-memory'; detail: string }
+  | { kind: 'crashed'; detail: string };
 
 type PendingJob = {
   job: ExtractionJob;
@@ -81,7 +81,7 @@ export class ExtractionPool {
 
   /** Terminates all threads and resolves the running and queued jobs as crashed. */
   async close(): Promise<void> {
-    const closed: JobOutcome = { kind: 'crashed', message: 'The extraction pool was closed.' };
+    const closed: JobOutcome = { kind: 'crashed', detail: 'The extraction pool was closed.' };
     this.resolveQueue(closed);
 
     await Promise.all([...this.slots].map((slot) => this.finish(slot, closed)));
@@ -93,7 +93,7 @@ export class ExtractionPool {
       try {
         slot = this.slots.find((candidate) => candidate.current === null) ?? this.startSlot();
       } catch (error) {
-        this.resolveQueue({ kind: 'crashed', message: `Starting a worker thread failed: ${errorSentence(error)}` });
+        this.resolveQueue({ kind: 'crashed', detail: `Starting a worker thread failed: ${errorDetail(error)}` });
 
         return;
       }
@@ -147,12 +147,12 @@ export class ExtractionPool {
     worker.on('error', (error: Error & { code?: string }) => {
       const outcome: JobOutcome =
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? { kind: 'out-of-memory', message: error.message }
-          : { kind: 'crashed', message: error.message };
+          ? { kind: 'out-of-memory', detail: errorDetail(error) }
+          : { kind: 'crashed', detail: errorDetail(error) };
       void this.finish(slot, outcome);
     });
     worker.on('exit', (code) => {
-      void this.finish(slot, { kind: 'crashed', message: `The worker thread exited with code ${code}.` });
+      void this.finish(slot, { kind: 'crashed', detail: `The worker thread exited with code ${code}.` });
     });
 
     // An idle thread must not keep the process alive, but a running job's timer does. Attaching
@@ -186,7 +186,7 @@ export class ExtractionPool {
     current.job.resolve(outcome);
 
     if (slot.jobsDone >= JOBS_PER_WORKER) {
-      await this.finish(slot, { kind: 'crashed', message: 'The worker thread was recycled.' });
+      await this.finish(slot, { kind: 'crashed', detail: 'The worker thread was recycled.' });
     }
     this.dispatch();
   }

@@ -3,9 +3,11 @@
  * this thread's heap and time. Each `ExtractionJob` message gets one `ExtractionReply` with the
  * same id.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 
 import { readDocxText } from './docx-text.js';
+import { errorDetail } from './error-detail.js';
 import type { DocumentFileKind, ExtractedText } from './extracted-text.js';
 import type { ExtractionLimits } from './extraction-limits.js';
 import { readPdfText } from './pdf-text.js';
@@ -17,17 +19,21 @@ export type ExtractionJob = {
   limits: ExtractionLimits;
 };
 
-export type ExtractionReply =
+export type ExtractionReply = (
   | { id: number; ok: true; extracted: ExtractedText }
-  | { id: number; ok: false; message: string };
+  | { id: number; ok: false; detail: string }
+) & {
+  /** Bytes this thread's V8 heap has reserved after the job, for the pool's recycling rule. */
+  heapTotalBytes: number;
+};
 
 async function run(job: ExtractionJob): Promise<ExtractionReply> {
   try {
     const extracted = job.kind === 'pdf' ? await readPdfText(job.bytes, job.limits) : await readDocxText(job.bytes, job.limits);
 
-    return { id: job.id, ok: true, extracted };
+    return { id: job.id, ok: true, extracted, heapTotalBytes: getHeapStatistics().total_heap_size };
   } catch (error) {
-    return { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { id: job.id, ok: false, detail: errorDetail(error), heapTotalBytes: getHeapStatistics().total_heap_size };
   }
 }
 

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 
 import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+import { errorDetail } from './error-detail.js';
 import { emptyExtraction, type ExtractedText, type ExtractionFlag } from './extracted-text.js';
 import type { ExtractionLimits } from './extraction-limits.js';
-import { errorSentence } from './error-sentence.js';
 import { finishExtraction } from './finish-extraction.js';
 import { layOutPdfLines, type PlacedPage, type PlacedText } from './pdf-line-layout.js';
 
@@ -44,7 +44,9 @@ export async function readPdfText(bytes: Uint8Array, limits: ExtractionLimits): 
   try {
     return await readPages(document, limits);
   } catch (error) {
-    return emptyExtraction([{ code: 'broken', message: `Đọc các trang PDF bị lỗi: ${errorSentence(error)}` }], document.numPages);
+    const flag: ExtractionFlag = { code: 'broken', message: 'Đọc các trang PDF bị lỗi: một phần của tệp bị hỏng hoặc không đọc được.', detail: errorDetail(error) };
+
+    return emptyExtraction([flag], document.numPages);
   } finally {
     await loadingTask.destroy();
   }
@@ -121,5 +123,5 @@ function flagForLoadError(error: unknown): ExtractionFlag {
     return { code: 'encrypted', message: 'Tệp PDF được đặt mật khẩu nên không đọc được nội dung. Đề nghị bên gửi gửi lại bản không đặt mật khẩu.' };
   }
 
-  return { code: 'broken', message: `Không đọc được tệp PDF: ${errorSentence(error)}` };
+  return { code: 'broken', message: 'Không đọc được tệp PDF: tệp bị hỏng hoặc không đúng định dạng PDF.', detail: errorDetail(error) };
 }

@@ -6,7 +6,7 @@ import { registerIncomingDocuments } from '../../documents/register-incoming.js'
 
 /**
  * Registers a message that processing could not handle as one unrecognised document, so that it
- * still reaches the recipients' registers and their "Cần xử lý" list (DESIGN rule 2). The raw
+ * still reaches the recipients' registers and their "Cần xử lý" list: a failure is visible, never silent. The raw
  * bytes stay stored; processing can run again after a fix.
  */
 export async function registerUnprocessableMessage(ctx: AppContext, messageRowId: string, errorDetail: string): Promise<void> {

@@ -24,8 +24,9 @@ interface SessionState {
 }
 
 /**
- * The MX-facing SMTP server. It accepts mail for directory addresses only, stores each message
- * durably before answering 250, and answers 4xx for every local failure (DESIGN rule 1).
+ * The MX-facing SMTP server. It accepts mail for directory addresses only, and replies 250 only
+ * after the message is stored durably, so nothing accepted is lost. Every local failure gets a 4xx
+ * reply, so the sender retries instead of bouncing.
  */
 export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOptions): SMTPServer {
   const limiter = new ConnectionLimiter(ctx.config.maxConnectionsPerClient);
@@ -82,7 +83,7 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
       resolveRecipient(ctx, normalized).then(
         (organization) => {
           if (!organization) {
-            log.info({ recipient: normalized, remoteAddress: session.remoteAddress }, 'refused unknown recipient');
+            log.info({ recipient: normalized, remoteAddress: session.remoteAddress }, 'rejected unknown recipient');
             callback(replies.unknownRecipient(address.address));
             return;
           }
@@ -125,7 +126,7 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
           options.onStored(id);
         })
         .catch((error: unknown) => {
-          log.error({ err: error, remoteAddress: session.remoteAddress }, 'storing a message failed; answered 451');
+          log.error({ err: error, remoteAddress: session.remoteAddress }, 'storing a message failed; replied 451');
           answer(replies.localFailure());
         });
     },

@@ -1,0 +1,138 @@
+import { createInflateRaw } from 'node:zlib';
+
+import type { ExtractionFlag } from './extracted-text.js';
+import { readZipDirectory, ZipDirectoryError, type ZipDirectoryEntry } from './zip-directory.js';
+
+const DEFLATE = 8;
+const MIB = 1024 * 1024;
+
+/**
+ * Maximum ratio of uncompressed to compressed size of an entry larger than
+ * `RATIO_CHECK_MIN_BYTES`. Deflate reaches at most about 1032:1 and a zip bomb comes close to
+ * that.
+ */
+// NOTE: 200:1 is a judgment, not measured on real mail. Repetitive Office XML compresses to
+// roughly 10:1 to 50:1, so a real document is far below it.
+export const MAX_COMPRESSION_RATIO = 200;
+const RATIO_CHECK_MIN_BYTES = MIB;
+
+const INFLATE_CHUNK_BYTES = 64 * 1024;
+
+export type UnpackedSizeCheck =
+  | { ok: true }
+  | { ok: false; flag: ExtractionFlag };
+
+/**
+ * Checks that a DOCX file does not inflate to more than `maxUnpackedBytes` before mammoth
+ * opens it. JSZip, which mammoth uses, inflates a whole entry into memory outside the V8 heap,
+ * where the worker thread's heap limit does not reach. So this check rejects the file when the
+ * sizes declared in the central directory add up to more than the limit, when a large entry
+ * declares a compression ratio above `MAX_COMPRESSION_RATIO`, and, because declared sizes can
+ * lie, when inflating the entries here produces more bytes than either allows. It inflates in
+ * chunks of 64 KiB and keeps none of the output, and stops at the first limit it passes.
+ */
+export async function checkDocxUnpackedSize(bytes: Uint8Array, maxUnpackedBytes: number): Promise<UnpackedSizeCheck> {
+  let entries: ZipDirectoryEntry[];
+  try {
+    entries = readZipDirectory(bytes);
+  } catch (error) {
+    if (error instanceof ZipDirectoryError) {
+      return { ok: false, flag: { code: 'broken', message: 'Tệp DOCX bị hỏng: không đọc được danh mục của tệp nén zip.', detail: error.message } };
+    }
+    throw error;
+  }
+
+  const declaredTotal = entries.reduce((total, entry) => total + entry.declaredSize, 0);
+  if (declaredTotal > maxUnpackedBytes) {
+    return { ok: false, flag: tooLargeFlag(`${formatMib(declaredTotal)} MiB`, maxUnpackedBytes) };
+  }
+
+  for (const entry of entries) {
+    const isLarge = entry.compressionMethod === DEFLATE && entry.declaredSize > RATIO_CHECK_MIN_BYTES;
+    if (isLarge && entry.declaredSize > entry.compressedSize * MAX_COMPRESSION_RATIO) {
+      return { ok: false, flag: ratioFlag(entry, `${formatRatio(entry.declaredSize, entry)}:1`) };
+    }
+  }
+
+  return checkInflatedSize(bytes, entries, maxUnpackedBytes);
+}
+
+async function checkInflatedSize(bytes: Uint8Array, entries: readonly ZipDirectoryEntry[], maxUnpackedBytes: number): Promise<UnpackedSizeCheck> {
+  let total = 0;
+
+  for (const entry of entries) {
+    if (entry.encrypted) {
+      // JSZip rejects encrypted entries, so mammoth never inflates them.
+      continue;
+    }
+
+    if (entry.compressionMethod !== DEFLATE) {
+      // A stored entry is as large as its data, and JSZip rejects any other method.
+      total += entry.compressedSize;
+    } else {
+      const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+      const maxRatioBytes = Math.max(RATIO_CHECK_MIN_BYTES, entry.compressedSize * MAX_COMPRESSION_RATIO);
+      const inflated = await countInflatedBytes(data, Math.min(maxUnpackedBytes - total, maxRatioBytes));
+      if (inflated > maxRatioBytes) {
+        return { ok: false, flag: ratioFlag(entry, `hơn ${MAX_COMPRESSION_RATIO}:1`) };
+      }
+      total += inflated;
+    }
+
+    if (total > maxUnpackedBytes) {
+      return { ok: false, flag: tooLargeFlag(`hơn ${formatMib(maxUnpackedBytes)} MiB`, maxUnpackedBytes) };
+    }
+  }
+
+  return { ok: true };
+}
+
+/**
+ * Inflates raw deflate data and returns the number of bytes it produces, stopping once that
+ * exceeds `stopAfterBytes`. The count covers the output up to the first error in the data.
+ */
+// NOTE: this counts with Node's zlib, while JSZip inflates with pako, a port of zlib. The two are
+// assumed to stop at the same byte of a corrupt stream.
+async function countInflatedBytes(data: Uint8Array, stopAfterBytes: number): Promise<number> {
+  const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
+  inflater.end(data);
+
+  let count = 0;
+  try {
+    for await (const chunk of inflater) {
+      count += (chunk as Buffer).length;
+      if (count > stopAfterBytes) {
+        // Leaving the loop destroys the stream, so nothing more is inflated.
+        break;
+      }
+    }
+  } catch {
+    // Corrupt deflate data. JSZip fails on it too, and mammoth's error is reported then.
+  }
+
+  return count;
+}
+
+function tooLargeFlag(size: string, maxUnpackedBytes: number): ExtractionFlag {
+  return {
+    code: 'too-large',
+    message: `Tệp DOCX giải nén ra quá lớn (${size}, giới hạn ${formatMib(maxUnpackedBytes)} MiB) nên không được đọc.`,
+  };
+}
+
+function ratioFlag(entry: ZipDirectoryEntry, ratio: string): ExtractionFlag {
+  return {
+    code: 'too-large',
+    message:
+      `Tệp DOCX có phần ${entry.name} nén với tỷ lệ ${ratio} (giới hạn ${MAX_COMPRESSION_RATIO}:1), ` +
+      'dấu hiệu của tệp nén độc hại, nên không được đọc.',
+  };
+}
+
+function formatRatio(unpackedBytes: number, entry: ZipDirectoryEntry): string {
+  return Math.floor(unpackedBytes / Math.max(1, entry.compressedSize)).toLocaleString('vi-VN');
+}
+
+function formatMib(bytes: number): string {
+  return (bytes / MIB).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+}
