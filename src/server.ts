@@ -25,6 +25,9 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   const ctx = await openAppContext(config);
   await options.beforeListen?.(ctx);
 
+  const stale = await ctx.blobs.removeStaleTemporaryFiles(ctx.clock.now());
+  if (stale > 0) log.info({ removed: stale }, 'removed temporary files of unfinished SMTP transactions');
+
   let ready = false;
   // Starting the first extraction thread takes seconds; do it before the first message waits for it.
   warmUpTextExtraction();

@@ -47,4 +47,51 @@ describe('FileBlobStore', () => {
     expect(await store.has('0'.repeat(64))).toBe(false);
     await expect(store.get('0'.repeat(64))).rejects.toThrow();
   });
+
+  it('writes a blob while its bytes arrive', async () => {
+    const store = newStore();
+    const writer = store.createWriter();
+    const parts = [Buffer.from('Subject: Giấy mời\r\n'), Buffer.from('\r\n'), Buffer.alloc(100_000, 0x41)];
+
+    for (const part of parts) writer.write(part);
+    const address = await writer.finish();
+
+    const whole = Buffer.concat(parts);
+    expect(address).toBe(createHash('sha256').update(whole).digest('hex'));
+    expect((await store.get(address)).equals(whole)).toBe(true);
+    expect(readdirSync(path.join(root, 'incoming'))).toEqual([]);
+  });
+
+  it('keeps one copy when a written blob exists', async () => {
+    const store = newStore();
+    const bytes = Buffer.from('cùng nội dung');
+    const first = await store.put(bytes);
+
+    const writer = store.createWriter();
+    writer.write(bytes);
+
+    expect(await writer.finish()).toBe(first);
+    expect(readdirSync(path.join(root, 'incoming'))).toEqual([]);
+  });
+
+  it('removes the file of an aborted write', async () => {
+    const store = newStore();
+    const writer = store.createWriter();
+    writer.write(Buffer.from('partial'));
+
+    await writer.abort();
+
+    expect(readdirSync(path.join(root, 'incoming'))).toEqual([]);
+  });
+
+  it('removes only stale temporary files', async () => {
+    const store = newStore();
+    const writer = store.createWriter();
+    writer.write(Buffer.from('in flight'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(await store.removeStaleTemporaryFiles(new Date())).toBe(0);
+    expect(await store.removeStaleTemporaryFiles(new Date(Date.now() + 2 * 24 * 3600 * 1000))).toBe(1);
+    expect(readdirSync(path.join(root, 'incoming'))).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BlobWriter } from './blob-writer.js';
 
 export interface BlobStore {
   /** Stores the bytes durably and returns their SHA-256 (hex), which is also their address. */
@@ -9,9 +10,14 @@ export interface BlobStore {
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
   pathOf(sha256: string): string;
+  /** Starts a blob written while its bytes arrive, finished with its SHA-256 address. */
+  createWriter(): BlobWriter;
+  /** Removes temporary files of writes that never finished and are older than a day. */
+  removeStaleTemporaryFiles(now: Date): Promise<number>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+const STALE_TEMPORARY_FILE_MS = 24 * 3600 * 1000;
 
 /**
  * A content-addressed store on the local file system. A write goes to a temporary file that is
@@ -19,7 +25,61 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * put() resolved survives a power cut. Identical content is stored once.
  */
 export class FileBlobStore implements BlobStore {
+  // Folders known to exist; a blob's two-level folder is created once, not on every write.
+  readonly #knownFolders = new Set<string>();
+
   constructor(private readonly root: string) {}
+
+  /** Starts a blob that is written as its bytes arrive; see BlobWriter. */
+  createWriter(): BlobWriter {
+    return new BlobWriter(this, path.join(this.root, 'incoming'));
+  }
+
+  /**
+   * Removes temporary files of writes that never finished, such as a client that disconnected
+   * during DATA. Only files older than a day go, so writes in flight on any node are safe.
+   */
+  async removeStaleTemporaryFiles(now: Date): Promise<number> {
+    const folder = path.join(this.root, 'incoming');
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      return 0;
+    }
+
+    let removed = 0;
+    for (const name of names.filter((candidate) => candidate.startsWith('.tmp-'))) {
+      const file = path.join(folder, name);
+      const info = await stat(file).catch(() => null);
+      if (info && now.getTime() - info.mtimeMs > STALE_TEMPORARY_FILE_MS) {
+        await rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Moves a fully written, fsynced temporary file to its address and fsyncs the folder. If the
+   * same content is already stored, the temporary file is removed instead.
+   */
+  async moveIntoPlace(temporary: string, sha256: string): Promise<void> {
+    const target = this.pathOf(sha256);
+    const folder = path.dirname(target);
+
+    if (await this.has(sha256)) {
+      await rm(temporary, { force: true });
+      return;
+    }
+
+    if (!this.#knownFolders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.#knownFolders.add(folder);
+    }
+    await rename(temporary, target);
+    await syncFolder(folder);
+  }
 
   pathOf(sha256: string): string {
     if (!SHA256_HEX.test(sha256)) throw new Error(`Invalid blob address "${sha256}": expected 64 lower-case hex digits.`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../platform/app-context.js';
+import type { BlobWriter } from '../../platform/blob-writer.js';
 import { newId } from '../../platform/ids.js';
 import { contentHash } from './content-hash.js';
 import { readMessageIdHeader } from './message-id-header.js';
@@ -14,12 +15,13 @@ export interface IncomingEnvelope {
 }
 
 /**
- * Stores the raw bytes durably and commits the message row, in that order. Only after this
+ * Stores the raw bytes durably and commits the message row, in that order. A writer that already
+ * received the bytes during SMTP DATA only has to finish. Only after this
  * resolves may SMTP answer 250: the blob store fsyncs the file and its folder, and the row is
  * committed, so the message survives a crash and is processed when the server starts again.
  */
-export async function storeRawMessage(ctx: AppContext, raw: Buffer, envelope: IncomingEnvelope): Promise<string> {
-  const rawSha256 = await ctx.blobs.put(raw);
+export async function storeRawMessage(ctx: AppContext, raw: Buffer, envelope: IncomingEnvelope, writer?: BlobWriter): Promise<string> {
+  const rawSha256 = writer ? await writer.finish() : await ctx.blobs.put(raw);
   const id = newId();
 
   await ctx.db

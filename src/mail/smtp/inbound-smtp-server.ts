@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { AppContext } from '../../platform/app-context.js';
+import type { BlobWriter } from '../../platform/blob-writer.js';
 import { logger } from '../../platform/logger.js';
 import { findOrganizationByAddress } from '../../directory/organization-repository.js';
 import { normalizeMailAddress } from '../../directory/mail-address.js';
@@ -105,9 +106,12 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
         callback(error ?? null, message);
       };
 
-      readWholeStream(stream, ctx.config.maxMessageSize)
+      const writer = ctx.blobs.createWriter();
+
+      readWholeStream(stream, ctx.config.maxMessageSize, writer)
         .then(async (raw) => {
           if ((stream as Readable & { sizeExceeded?: boolean }).sizeExceeded) {
+            await writer.abort();
             answer(replies.messageTooLarge(ctx.config.maxMessageSize));
             return;
           }
@@ -119,7 +123,7 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
             recipientOrganizationIds: [...stateOf(session).recipientOrganizationIds],
             remoteAddress: session.remoteAddress,
             helo: session.hostNameAppearsAs ?? null,
-          });
+          }, writer);
 
           log.info({ messageId: id, size: raw.length, remoteAddress: session.remoteAddress }, 'message stored');
           answer(undefined, `2.0.0 Đã nhận / Accepted ${id}`);
@@ -128,6 +132,7 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
         .catch((error: unknown) => {
           log.error({ err: error, remoteAddress: session.remoteAddress }, 'storing a message failed; replied 451');
           answer(replies.localFailure());
+          writer.abort().catch((abortError: unknown) => log.warn({ err: abortError }, 'removing a partial message file failed'));
         });
     },
   });
@@ -139,8 +144,6 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
   return server;
 }
 
-// Reads the DATA stream, keeping no bytes past the limit: smtp-server reads an oversize
-// message to its end before the 552 can be sent, and the excess must not fill memory.
 async function resolveRecipient(ctx: AppContext, address: string) {
   const owner = await findOrganizationByAddress(ctx.db, address);
   if (owner) return owner;
@@ -149,13 +152,18 @@ async function resolveRecipient(ctx: AppContext, address: string) {
   return local === 'postmaster' ? findPostmasterOrganization(ctx.db, domain) : null;
 }
 
-function readWholeStream(stream: Readable, limit: number): Promise<Buffer> {
+// Reads the DATA stream into memory and into the blob writer, keeping no bytes past the limit:
+// smtp-server reads an oversize message to its end before the 552 can be sent, and the excess
+// must not fill memory or disk.
+function readWholeStream(stream: Readable, limit: number, writer: BlobWriter): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
+      if (size > limit) return;
+      chunks.push(chunk);
+      writer.write(chunk);
     });
     stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', reject);
