@@ -4,6 +4,9 @@ import { parseMessage } from '../mime/parse-message.js';
 import type { Flag } from '../../documents/document-item.js';
 import type { ParsedMessage } from '../mime/types.js';
 
+// C0 controls except tab, line feed and carriage return, and DEL.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 export interface MessageAnalysis {
   parsed: ParsedMessage;
   documents: AnalyzedDocument[];
@@ -17,6 +20,8 @@ export interface MessageAnalysis {
  */
 export async function analyzeMessage(raw: Buffer, organizations: Organization[]): Promise<MessageAnalysis> {
   const parsed = await parseMessage(raw);
+  // Control characters (NUL from a broken client, say) would reach screens, registers and exports.
+  parsed.subject = parsed.subject.replace(CONTROL_CHARACTERS, '');
 
   if (parsed.kind !== 'message') {
     return { parsed, documents: [], flags: parsed.flags };
