@@ -123,7 +123,7 @@ export const en: Translation = {
   },
   rejectModal: {
     title: 'Reject document',
-    intro: 'The reason is sent back to the issuer.',
+    intro: 'The reason is recorded in the document’s history at your organization.',
     reason: 'Reason for rejection',
     reasonRequired: 'Enter the reason for rejection',
     reasonPlaceholder: 'For example: sent to the wrong unit, digital signature missing, file does not open',

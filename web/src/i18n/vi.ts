@@ -121,7 +121,7 @@ export const vi = {
   },
   rejectModal: {
     title: 'Từ chối văn bản',
-    intro: 'Lý do sẽ được gửi lại cho cơ quan ban hành.',
+    intro: 'Lý do được ghi vào lịch sử xử lý văn bản của đơn vị.',
     reason: 'Lý do từ chối',
     reasonRequired: 'Nhập lý do từ chối',
     reasonPlaceholder: 'Ví dụ: gửi nhầm đơn vị, thiếu chữ ký số, tệp không mở được',
