@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 
 import { extractText, warmUpTextExtraction } from './extract-text.js';
+import { buildDocx, paragraphXml } from './testing/build-docx.js';
 import { buildPdf } from './testing/build-pdf.js';
-import { buildZip } from './testing/build-zip.js';
+import { buildZip, deflatedZeros } from './testing/build-zip.js';
 
 const fixtures = new URL('../../../test/fixtures/documents/', import.meta.url);
 
@@ -17,6 +18,37 @@ async function fixture(name: string): Promise<Uint8Array> {
 
 function flagCodes(extracted: { flags: { code: string }[] }): string[] {
   return extracted.flags.map((flag) => flag.code);
+}
+
+// Runs `action` and returns its result with the largest growth of the process's resident memory
+// seen meanwhile, sampled every 5 ms. Worker threads count, because they share the process.
+async function withPeakRssGrowth<T>(action: () => Promise<T>): Promise<{ result: T; peakGrowthBytes: number }> {
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 5);
+
+  try {
+    const result = await action();
+    peak = Math.max(peak, process.memoryUsage.rss());
+
+    return { result, peakGrowthBytes: peak - before };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+// A DOCX whose document part inflates to 2 GiB of zeros from about 2 MB.
+function zipBombDocx(declaredSize: number): Uint8Array {
+  return buildZip({
+    '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '_rels/.rels':
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+      '</Relationships>',
+    'word/document.xml': { deflated: deflatedZeros(2048), size: declaredSize },
+  });
 }
 
 // Bytes from a fixed linear congruential sequence, so that a failure can be reproduced.
@@ -167,6 +199,62 @@ describe('extractText', () => {
     const results = await Promise.all(files.map((bytes, index) => extractText(bytes, index % 2 === 0 ? 'pdf' : 'docx')));
 
     expect(results.map(flagCodes)).toEqual(files.map(() => []));
+  });
+
+  test.each([
+    ['declares its size', 2048 * 1024 * 1024],
+    ['understates its size', 1000],
+  ])('rejects a DOCX zip bomb that %s', async (_, declaredSize) => {
+    const bomb = zipBombDocx(declaredSize);
+    await extractText(await fixture('cv-1187-snv.docx'), 'docx');
+
+    const started = performance.now();
+    const { result, peakGrowthBytes } = await withPeakRssGrowth(() => extractText(bomb, 'docx'));
+
+    expect(flagCodes(result)).toEqual(['too-large']);
+    expect(result.flags[0]?.message).toContain('giới hạn 100 MiB');
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(peakGrowthBytes).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  test('keeps error text out of flag messages', async () => {
+    const pdf = await fixture('cv-1187-snv.pdf');
+    const docx = await fixture('cv-1187-snv.docx');
+    const results = [
+      await extractText(pdf.subarray(0, Math.floor(pdf.length / 2)), 'pdf'),
+      await extractText(garbage(4096), 'pdf'),
+      await extractText(new Uint8Array(0), 'pdf'),
+      await extractText(docx.subarray(0, 2000), 'docx'),
+      await extractText(buildZip({ 'hello.txt': 'xin chào' }), 'docx'),
+      await extractText(pdf, 'pdf', { maxHeapMb: 4 }),
+    ];
+
+    for (const flag of results.flatMap((result) => result.flags)) {
+      expect(flag).not.toHaveProperty('detail');
+      expect(flag.message).not.toMatch(/Exception|Error|Invalid|valid \.docx|heap|worker/u);
+    }
+    expect(results.map(flagCodes)).toEqual([['broken'], ['broken'], ['broken'], ['broken'], ['broken'], ['too-large']]);
+  });
+
+  test('reads 30 PDF pages at default limits', async () => {
+    const pages = Array.from({ length: 30 }, (_, page) =>
+      Array.from({ length: 45 }, (_, line) => ({ text: `Page ${page + 1}, line ${line + 1} of the report on the year's work`, x: 72, y: 60 + line * 16 })),
+    );
+
+    const extracted = await extractText(buildPdf(pages), 'pdf');
+
+    expect(flagCodes(extracted)).toEqual([]);
+    expect(extracted.pageCount).toBe(30);
+    expect(extracted.lines).toHaveLength(30 * 45);
+  });
+
+  test('reads a long DOCX at default limits', async () => {
+    const body = Array.from({ length: 30 * 45 }, (_, line) => paragraphXml(`Đoạn ${line + 1} của báo cáo tổng kết công tác năm`)).join('');
+
+    const extracted = await extractText(buildDocx(body), 'docx');
+
+    expect(flagCodes(extracted)).toEqual([]);
+    expect(extracted.lines).toHaveLength(30 * 45);
   });
 
   test('reads a file after warming up', async () => {

@@ -74,7 +74,7 @@ function withoutDetails(extracted: ExtractedText, jobId: number, kind: DocumentF
 }
 
 /**
- * Starts a worker thread in the background, so that the first file does not wait about a second
+ * Starts a worker thread in the background, so that the first file does not wait half a second
  * for the thread to load pdfjs. A server calls this at start.
  */
 export function warmUpTextExtraction(limits: Partial<ExtractionLimits> = {}): void {

@@ -4,7 +4,7 @@
  * same id.
  */
 import { getHeapStatistics } from 'node:v8';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, threadId } from 'node:worker_threads';
 
 import { readDocxText } from './docx-text.js';
 import { errorDetail } from './error-detail.js';
@@ -25,15 +25,17 @@ export type ExtractionReply = (
 ) & {
   /** Bytes this thread's V8 heap has reserved after the job, for the pool's recycling rule. */
   heapTotalBytes: number;
+  /** Worker thread that ran the job. */
+  threadId: number;
 };
 
 async function run(job: ExtractionJob): Promise<ExtractionReply> {
   try {
     const extracted = job.kind === 'pdf' ? await readPdfText(job.bytes, job.limits) : await readDocxText(job.bytes, job.limits);
 
-    return { id: job.id, ok: true, extracted, heapTotalBytes: getHeapStatistics().total_heap_size };
+    return { id: job.id, ok: true, extracted, heapTotalBytes: getHeapStatistics().total_heap_size, threadId };
   } catch (error) {
-    return { id: job.id, ok: false, detail: errorDetail(error), heapTotalBytes: getHeapStatistics().total_heap_size };
+    return { id: job.id, ok: false, detail: errorDetail(error), heapTotalBytes: getHeapStatistics().total_heap_size, threadId };
   }
 }
 

@@ -1,8 +1,8 @@
 /**
- * Reads the central directory of a zip archive (PKWARE APPNOTE.TXT 6.3, including the zip64
- * records) without inflating anything. It locates the directory and the entry data the way
- * JSZip 3.10 does, because mammoth opens DOCX files with JSZip, and a size check must look at
- * the same bytes that mammoth later inflates.
+ * Reads the central directory of a zip archive (PKWARE APPNOTE.TXT, including the zip64 records)
+ * without inflating anything. It locates the directory and the entry data as JSZip 3.10 does in
+ * lib/zipEntries.js and lib/zipEntry.js. mammoth opens DOCX files with JSZip, so a size check
+ * that uses this reader looks at the same bytes that mammoth later inflates.
  */
 
 export type ZipDirectoryEntry = {
@@ -128,7 +128,7 @@ function readCentralFileHeader(buffer: Buffer, position: number, shift: number):
     throw new ZipDirectoryError(`The central directory entry at offset ${position} runs past the end of the file.`);
   }
 
-  // The zip64 extra field holds only the values whose 32-bit field is 0xFFFFFFFF, in this order.
+  // The zip64 extra field contains only the values whose 32-bit field is 0xFFFFFFFF, in this order.
   const zip64 = findExtraField(buffer, extraStart, extraStart + extraLength, ZIP64_EXTRA_FIELD);
   if (zip64 !== null) {
     let field = zip64.start;
