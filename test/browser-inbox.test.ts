@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, pollUntil } from './helpers/api-client.js';
+import { launchBrowser } from './helpers/browser.js';
 import { clerkLoginFor } from './helpers/directory-lookup.js';
 import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
 import { swaks } from './helpers/swaks.js';
@@ -14,11 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startServerProcess();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
