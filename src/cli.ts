@@ -66,7 +66,11 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof CliError || (error instanceof Error && error.name === 'StartupError')) {
       process.stderr.write(`congvan: ${error.message}\n`);
-      process.exitCode = error instanceof CliError ? error.exitCode : error instanceof ConfigError ? 78 : 1;
+      // 78 is EX_CONFIG of sysexits.h, the usual exit code for a configuration error.
+      let exitCode = 1;
+      if (error instanceof CliError) exitCode = error.exitCode;
+      if (error instanceof ConfigError) exitCode = 78;
+      process.exitCode = exitCode;
       return;
     }
     if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

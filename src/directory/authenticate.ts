@@ -3,7 +3,7 @@ import { AppError } from '../platform/errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { findUserByLogin, type User } from './user-repository.js';
 
-// Verifying against a real hash when the login is unknown keeps both answers equally slow,
+// Verifying against a real hash when the login is unknown keeps both responses equally slow,
 // so response time does not tell which logins exist.
 let decoyHash: Promise<string> | null = null;
 

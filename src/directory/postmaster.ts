@@ -5,9 +5,9 @@ import { getOrganization, type Organization } from './organization-repository.js
 const POSTMASTER_KIND_PREFERENCE = ['office', 'province'];
 
 /**
- * Finds who receives postmaster@DOMAIN for a domain the directory uses (RFC 5321 section 4.5.1
- * requires every mail domain to accept it): an organization that owns the address itself, else
- * the Office, else the provincial committee, else any organization with an address there.
+ * Finds the organization that receives postmaster@DOMAIN for a domain the directory uses, since
+ * RFC 5321 section 4.5.1 requires every mail domain to accept it. An organization that owns the
+ * address itself wins, then the Office, the provincial committee, and any organization there.
  */
 export async function findPostmasterOrganization(db: Db, domain: string): Promise<Organization | null> {
   const rows = await db

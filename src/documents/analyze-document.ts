@@ -26,7 +26,9 @@ export async function analyzeDocumentFile(
   mailSubject: string,
   organizations: Organization[],
 ): Promise<AnalyzedDocument> {
-  const kind = attachment.detectedType === PDF ? 'pdf' : attachment.detectedType === DOCX ? 'docx' : null;
+  let kind: 'pdf' | 'docx' | null = null;
+  if (attachment.detectedType === PDF) kind = 'pdf';
+  if (attachment.detectedType === DOCX) kind = 'docx';
   const flags: Flag[] = [];
 
   let extracted: ExtractedText;

@@ -4,7 +4,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export type DeliveryEventKind = 'delivered' | 'read' | 'accepted' | 'rejected' | 'withdrawn';
 
-/** The status after an event; a later `read` never moves an accepted or rejected copy back. */
+/** Returns the status after an event. A later `read` never moves an accepted or rejected copy back. */
 export function statusAfter(current: DeliveryStatus, event: DeliveryEventKind): DeliveryStatus {
   if (event === 'read') return current === 'delivered' ? 'read' : current;
   return event;

@@ -27,7 +27,7 @@ export interface IncomingRegister {
   entries: IncomingRegisterEntry[];
 }
 
-/** The incoming register (sổ đăng ký văn bản đến) of the user's organization for a year, by number. */
+/** Loads the incoming register (sổ đăng ký văn bản đến) of the user's organization for a year, by number. */
 export async function loadIncomingRegister(ctx: AppContext, user: User, year: number, locale: 'vi' | 'en'): Promise<IncomingRegister> {
   const organization = await getOrganization(ctx.db, user.organizationId);
 

@@ -12,7 +12,7 @@ export interface Notification {
 
 const MAX_NOTIFICATIONS = 100;
 
-/** The newest notices for the user's organization, such as a classified document it sent being refused. */
+/** Lists the newest notices for the user's organization, such as a classified document it sent being rejected. */
 export async function listNotifications(ctx: AppContext, user: User): Promise<Notification[]> {
   const rows = await ctx.db
     .selectFrom('notifications')

@@ -1,5 +1,5 @@
 /**
- * A Content-Disposition value with an ASCII fallback and the exact UTF-8 name in `filename*`
+ * Builds a Content-Disposition value with an ASCII fallback and the exact UTF-8 name in `filename*`
  * (RFC 6266 with RFC 8187 encoding), so "Giấy mời.pdf" keeps its diacritics in every browser.
  */
 export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {

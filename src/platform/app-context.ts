@@ -6,7 +6,7 @@ import { openDatabase, type Db } from './database/connection.js';
 import type { Engine } from './database/engine.js';
 import { migrateToLatest } from './database/migrate.js';
 
-/** What every feature needs from the platform: the database, the blob store and the clock. */
+/** Platform services every feature uses: the database, the blob store and the clock. */
 export interface AppContext {
   config: Config;
   db: Db;

@@ -1,7 +1,7 @@
 // Vietnam keeps UTC+7 all year (no daylight saving time since 1975), so a fixed offset is exact.
 const OFFSET_MS = 7 * 3600 * 1000;
 
-/** The calendar date (YYYY-MM-DD) in Asia/Ho_Chi_Minh of an instant. */
+/** Returns the calendar date (YYYY-MM-DD) of an instant in Asia/Ho_Chi_Minh. */
 export function vietnamDate(instant: Date): string {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
@@ -10,7 +10,7 @@ export function vietnamYear(instant: Date): number {
   return new Date(instant.getTime() + OFFSET_MS).getUTCFullYear();
 }
 
-/** The UTC instant at which a Vietnamese calendar date (YYYY-MM-DD) starts. */
+/** Returns the UTC instant at which a Vietnamese calendar date (YYYY-MM-DD) starts. */
 export function vietnamDayStart(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS);
 }

@@ -24,7 +24,7 @@ export interface ServerProcess {
 
 /**
  * Starts `./congvan serve --demo` as a real process on free loopback ports with a fresh data
- * folder, and resolves once /api/v1/health answers 200.
+ * folder, and resolves once /api/v1/health returns 200.
  */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = env.CONGVAN_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'congvan-test-'));

@@ -4,7 +4,7 @@ import type { ParsedAttachment } from '../mime/types.js';
 
 const EXECUTABLE_TYPES = new Set(['application/x-msdownload', 'application/x-executable', 'application/x-elf', 'application/x-sh']);
 
-// What a file name's extension promises, for the common office and document formats.
+// Content types that a file name's extension promises, for the common office and document formats.
 const TYPE_BY_EXTENSION: Record<string, string[]> = {
   '.pdf': ['application/pdf'],
   '.docx': ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],

@@ -1,7 +1,7 @@
 import type { MessageAnalysis } from './analyze-message.js';
 
 /**
- * The JSON that `congvan ingest --json` prints: one object per document with the metadata under
+ * Builds the JSON that `congvan ingest --json` prints: one object per document with the metadata under
  * the same field names as the API (type, number, notation, issuedOn …), each field's confidence and source, and the flags.
  */
 export function presentAnalysis(analysis: MessageAnalysis) {

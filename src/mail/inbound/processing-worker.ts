@@ -12,7 +12,7 @@ const POLL_INTERVAL_MS = 2_000;
 /**
  * Processes stored messages in the background, oldest first, `concurrency` at a time. The
  * queue is the `messages` table itself, so nothing is lost across restarts.
- * TODO: claims are not leased yet; with several nodes on one database a claimed message of a
+ * TODO: claims carry no lease yet. With several nodes on one database, a message claimed by a
  * node that died stays `processing` until that node starts again.
  */
 export class ProcessingWorker {
@@ -106,8 +106,8 @@ export class ProcessingWorker {
     return null;
   }
 
-  // Claims are taken oldest first; each message registers only after the one claimed before it
-  // has finished, so register numbers follow the order of arrival on this node.
+  // Claims are taken oldest first, and each message registers only after the one claimed before
+  // it has finished. So register numbers follow the order of arrival on this node.
   async #processClaimed(id: string): Promise<void> {
     const previous = this.#lastRegistration;
     let release!: () => void;

@@ -17,7 +17,7 @@ export interface IncomingEnvelope {
 /**
  * Stores the raw bytes durably and commits the message row, in that order. A writer that already
  * received the bytes during SMTP DATA only has to finish. Only after this
- * resolves may SMTP answer 250: the blob store fsyncs the file and its folder, and the row is
+ * resolves may SMTP reply 250: the blob store fsyncs the file and its folder, and the row is
  * committed, so the message survives a crash and is processed when the server starts again.
  */
 export async function storeRawMessage(ctx: AppContext, raw: Buffer, envelope: IncomingEnvelope, writer?: BlobWriter): Promise<string> {

@@ -25,9 +25,9 @@ interface SessionState {
 }
 
 /**
- * The MX-facing SMTP server. It accepts mail for directory addresses only, and replies 250 only
- * after the message is stored durably, so nothing accepted is lost. Every local failure gets a 4xx
- * reply, so the sender retries instead of bouncing.
+ * Creates the MX-facing SMTP server. It accepts mail for directory addresses only and replies 250
+ * only after the message is stored durably, so nothing accepted is lost. Every local failure gets
+ * a 4xx reply, so the sender retries instead of bouncing.
  */
 export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOptions): SMTPServer {
   const limiter = new ConnectionLimiter(ctx.config.maxConnectionsPerClient);
@@ -99,10 +99,10 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
     },
 
     onData(stream, session, callback) {
-      let answered = false;
-      const answer = (error?: Error, message?: string) => {
-        if (answered) return;
-        answered = true;
+      let replied = false;
+      const replyOnce = (error?: Error, message?: string) => {
+        if (replied) return;
+        replied = true;
         callback(error ?? null, message);
       };
 
@@ -112,7 +112,7 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
         .then(async (raw) => {
           if ((stream as Readable & { sizeExceeded?: boolean }).sizeExceeded) {
             await writer.abort();
-            answer(replies.messageTooLarge(ctx.config.maxMessageSize));
+            replyOnce(replies.messageTooLarge(ctx.config.maxMessageSize));
             return;
           }
 
@@ -126,12 +126,12 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
           }, writer);
 
           log.info({ messageId: id, size: raw.length, remoteAddress: session.remoteAddress }, 'message stored');
-          answer(undefined, `2.0.0 Đã nhận / Accepted ${id}`);
+          replyOnce(undefined, `2.0.0 Đã nhận / Accepted ${id}`);
           options.onStored(id);
         })
         .catch((error: unknown) => {
           log.error({ err: error, remoteAddress: session.remoteAddress }, 'storing a message failed; replied 451');
-          answer(replies.localFailure());
+          replyOnce(replies.localFailure());
           writer.abort().catch((abortError: unknown) => log.warn({ err: abortError }, 'removing a partial message file failed'));
         });
     },

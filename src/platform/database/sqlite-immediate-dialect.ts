@@ -3,7 +3,7 @@ import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, ty
 /**
  * Starts every SQLite transaction with BEGIN IMMEDIATE. A deferred transaction that reads first
  * and writes later fails with SQLITE_BUSY at once when another process wrote in between, instead
- * of waiting for busy_timeout; taking the write lock up front makes writers queue.
+ * of waiting for busy_timeout. Taking the write lock up front makes writers queue instead.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
