@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,6 +15,11 @@ const configSchema = z.object({
   CONGVAN_SUBMISSION_PORT: port(2587),
   CONGVAN_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
   CONGVAN_DATABASE_URL: z.string().min(1).optional(),
+  CONGVAN_DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  CONGVAN_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  CONGVAN_BLOB_STORE: z.string().regex(/^(fs:.+|pg)$/, 'use fs:/path/to/folder or pg').optional(),
+  CONGVAN_MAINTENANCE_INTERVAL: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(3600),
+  CONGVAN_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'use up to 64 letters, digits, dots, dashes or underscores').optional(),
   CONGVAN_MAX_MESSAGE_SIZE: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_SIZE),
   CONGVAN_PUBLIC_URL: z.string().url().optional(),
   CONGVAN_HOSTNAME: z.string().min(1).optional(),
@@ -32,6 +38,14 @@ export interface Config {
   smtpPort: number;
   submissionPort: number;
   databaseUrl: string;
+  databasePoolMax: number;
+  databaseStatementTimeoutMs: number;
+  /** Where blobs live: a folder (shared by all nodes when there are several) or PostgreSQL. */
+  blobStore: { kind: 'fs'; path: string } | { kind: 'pg' };
+  /** Names this process in logs and job leases. */
+  nodeId: string;
+  /** How often housekeeping runs across all nodes, in milliseconds. */
+  maintenanceIntervalMs: number;
   maxMessageSize: number;
   publicUrl: string;
   hostname: string;
@@ -69,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const dataDir = path.resolve(values.CONGVAN_DATA_DIR);
   const hostname = values.CONGVAN_HOSTNAME ?? 'localhost';
+  const databaseUrl = values.CONGVAN_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'congvan.sqlite')}`;
 
   return {
     dataDir,
@@ -77,7 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpHost: values.CONGVAN_SMTP_HOST,
     smtpPort: values.CONGVAN_SMTP_PORT,
     submissionPort: values.CONGVAN_SUBMISSION_PORT,
-    databaseUrl: values.CONGVAN_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'congvan.sqlite')}`,
+    databaseUrl,
+    databasePoolMax: values.CONGVAN_DATABASE_POOL_MAX,
+    databaseStatementTimeoutMs: values.CONGVAN_DATABASE_STATEMENT_TIMEOUT_MS,
+    blobStore: blobStoreOf(values.CONGVAN_BLOB_STORE, dataDir, databaseUrl),
+    maintenanceIntervalMs: values.CONGVAN_MAINTENANCE_INTERVAL * 1000,
+    nodeId: values.CONGVAN_NODE_ID ?? `${os.hostname().split('.')[0]}-${process.pid}`,
     maxMessageSize: values.CONGVAN_MAX_MESSAGE_SIZE,
     publicUrl: values.CONGVAN_PUBLIC_URL ?? `http://${hostname}:${values.CONGVAN_HTTP_PORT}`,
     hostname,
@@ -86,6 +106,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerClient: values.CONGVAN_SMTP_MAX_CONNECTIONS_PER_CLIENT,
     logLevel: values.CONGVAN_LOG_LEVEL,
   };
+}
+
+function blobStoreOf(setting: string | undefined, dataDir: string, databaseUrl: string): Config['blobStore'] {
+  if (setting === undefined) return { kind: 'fs', path: path.join(dataDir, 'blobs') };
+
+  if (setting === 'pg') {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      throw new ConfigError('CONGVAN_BLOB_STORE', 'pg keeps blobs in PostgreSQL, so CONGVAN_DATABASE_URL must be a postgres:// URL; use fs:/path with SQLite');
+    }
+    return { kind: 'pg' };
+  }
+
+  return { kind: 'fs', path: path.resolve(setting.slice('fs:'.length)) };
 }
 
 function pickCongvanVariables(env: NodeJS.ProcessEnv): Record<string, string> {

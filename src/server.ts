@@ -6,6 +6,8 @@ import { buildHttpApp } from './http/app.js';
 import { createInboundSmtpServer } from './mail/smtp/inbound-smtp-server.js';
 import { loadTlsCredentials } from './mail/smtp/tls-credentials.js';
 import { ProcessingWorker } from './mail/inbound/processing-worker.js';
+import { JobRunner } from './platform/jobs/job-runner.js';
+import { maintenanceSchedule } from './maintenance.js';
 import { warmUpTextExtraction } from './archive/text-extraction/extract-text.js';
 
 const log = logger('lifecycle');
@@ -33,6 +35,8 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   warmUpTextExtraction();
   const worker = new ProcessingWorker(ctx);
   await worker.start();
+  const jobs = new JobRunner(ctx).schedule(maintenanceSchedule(config.maintenanceIntervalMs));
+  jobs.start();
 
   const tls = await loadTlsCredentials(config);
   const smtp = createInboundSmtpServer(ctx, { tls, onStored: () => worker.wake() });
@@ -53,6 +57,7 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
     await http.close();
     await worker.stop();
+    await jobs.stop();
     await ctx.close();
     throw new StartupError(describeListenError(error, config));
   }
@@ -61,7 +66,7 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   const httpPort = (http.server.address() as AddressInfo).port;
 
   ready = true;
-  log.info({ httpPort, smtpPort, dataDir: config.dataDir }, 'server ready');
+  log.info({ httpPort, smtpPort, dataDir: config.dataDir, engine: ctx.engine, nodeId: config.nodeId }, 'server ready');
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
@@ -71,6 +76,7 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
       await http.close();
       await worker.stop();
+      await jobs.stop();
       await ctx.close();
       log.info('stopped');
     })();

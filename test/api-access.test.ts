@@ -94,7 +94,7 @@ describe('API access by role', () => {
   it('lets staff read but not accept', async () => {
     const login = clerkLoginFor(server, RECIPIENT);
     execFileSync(path.join(REPOSITORY_ROOT, 'congvan'), ['users', 'add', '--login', 'chuyenvien.vp', '--name', 'Lê Văn Chuyên', '--org', login.organizationCode, '--roles', 'staff'], {
-      env: { ...process.env, CONGVAN_DATA_DIR: server.dataDir, CONGVAN_LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...server.env, CONGVAN_LOG_LEVEL: 'warn' },
       input: 'mat-khau-chuyen-vien\n',
     });
     const staff = await ApiClient.login(server.baseUrl, 'chuyenvien.vp', 'mat-khau-chuyen-vien');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, pollUntil } from './helpers/api-client.js';
 import { REPOSITORY_ROOT, startServerProcess, type ServerProcess } from './helpers/server-process.js';
 import { swaks } from './helpers/swaks.js';
+import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 const run = promisify(execFile);
 const CONGVAN = path.join(REPOSITORY_ROOT, 'congvan');
@@ -22,17 +23,20 @@ const MAIL_DOCUMENTS: Record<string, string> = {
 };
 
 let emptyDataDir: string;
+let emptyDatabase: TestDatabase;
 
-beforeAll(() => {
+beforeAll(async () => {
   emptyDataDir = mkdtempSync(path.join(tmpdir(), 'congvan-cli-'));
+  emptyDatabase = await createTestDatabase();
 });
 
-afterAll(() => {
+afterAll(async () => {
   rmSync(emptyDataDir, { recursive: true, force: true });
+  await emptyDatabase?.drop();
 });
 
 function congvan(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  const child = run(CONGVAN, args, { env: { ...process.env, CONGVAN_DATA_DIR: emptyDataDir, CONGVAN_LOG_LEVEL: 'warn', ...options.env } });
+  const child = run(CONGVAN, args, { env: { ...process.env, CONGVAN_DATA_DIR: emptyDataDir, ...emptyDatabase.env, CONGVAN_LOG_LEVEL: 'warn', ...options.env } });
   if (options.input !== undefined) {
     child.child.stdin!.end(options.input);
   }
@@ -117,7 +121,7 @@ describe('running server', () => {
     const users = path.join(server.dataDir, 'users.csv');
     writeFileSync(users, 'login,full_name,organization_code,roles,email\nvanthu.xamoi,Nguyễn Văn Mới,000.77.90.H36,clerk,vanthu@xamoi.demo.test\n');
 
-    const env = { CONGVAN_DATA_DIR: server.dataDir };
+    const env = server.env;
     const imported = await congvan(['directory', 'import', organizations], { env });
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('1 created');
@@ -138,11 +142,11 @@ describe('running server', () => {
   it('reports a bad CSV row by line and imports nothing', async () => {
     const file = path.join(server.dataDir, 'bad.csv');
     writeFileSync(file, 'code,name,short_name,kind,parent_code,addresses\n000.78.90.H36,Xã Tốt,,commune,,tot@demo.test\n000.79.90.H36,,,planet,,khong-phai-dia-chi\n');
-    const result = await congvan(['directory', 'import', file], { env: { CONGVAN_DATA_DIR: server.dataDir } });
+    const result = await congvan(['directory', 'import', file], { env: server.env });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/line 3/);
 
-    const exported = await congvan(['directory', 'export', 'organizations'], { env: { CONGVAN_DATA_DIR: server.dataDir } });
+    const exported = await congvan(['directory', 'export', 'organizations'], { env: server.env });
     expect(exported.stdout).not.toContain('000.78.90.H36');
   });
 

@@ -50,7 +50,7 @@ export async function runIngestCommand(config: Config, args: string[]): Promise<
       helo: null,
     });
 
-    const worker = new ProcessingWorker(ctx, 1);
+    const worker = new ProcessingWorker(ctx, { concurrency: 1 });
     await worker.start();
     await worker.idle();
     await worker.stop();

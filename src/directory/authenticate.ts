@@ -65,3 +65,10 @@ function invalidCredentials(): AppError {
     'The login or the password is wrong.',
   );
 }
+
+/** Deletes failed logins older than the throttling window, which no longer count. */
+export async function removeOldLoginFailures(ctx: AppContext): Promise<number> {
+  const before = new Date(ctx.clock.now().getTime() - FAILURE_WINDOW_MS).toISOString();
+  const result = await ctx.db.deleteFrom('login_failures').where('at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

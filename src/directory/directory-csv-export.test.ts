@@ -1,25 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { openAppContext, type AppContext } from '../platform/app-context.js';
+import type { AppContext } from '../platform/app-context.js';
+import { openTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { exportDirectoryCsv } from './directory-csv-export.js';
 import { importDirectoryCsv } from './directory-csv-import.js';
 import { listOrganizations } from './organization-repository.js';
 import { listUsers } from './user-repository.js';
 
-let dataDir: string;
+let opened: TestContext;
 let ctx: AppContext;
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'congvan-csv-export-'));
-  ctx = await openAppContext(loadConfig({ CONGVAN_DATA_DIR: dataDir }));
+  opened = await openTestContext('congvan-csv-export-');
+  ctx = opened.ctx;
 });
 
 afterEach(async () => {
-  await ctx.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await opened.close();
 });
 
 const ORGANIZATIONS_CSV = [
@@ -88,8 +84,8 @@ describe('exportDirectoryCsv', () => {
     const organizationsCsv = await exportDirectoryCsv(ctx, 'organizations');
     const usersCsv = await exportDirectoryCsv(ctx, 'users');
 
-    const otherDir = await mkdtemp(path.join(tmpdir(), 'congvan-csv-export-copy-'));
-    const other = await openAppContext(loadConfig({ CONGVAN_DATA_DIR: otherDir }));
+    const otherContext = await openTestContext('congvan-csv-export-copy-');
+    const other = otherContext.ctx;
     try {
       expect((await importDirectoryCsv(other, organizationsCsv)).created).toBe(4);
       expect((await importDirectoryCsv(other, usersCsv)).created).toBe(2);
@@ -97,8 +93,7 @@ describe('exportDirectoryCsv', () => {
       expect(await exportDirectoryCsv(other, 'organizations')).toBe(organizationsCsv);
       expect(await exportDirectoryCsv(other, 'users')).toBe(usersCsv);
     } finally {
-      await other.close();
-      await rm(otherDir, { recursive: true, force: true });
+      await otherContext.close();
     }
   });
 

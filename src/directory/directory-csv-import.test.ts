@@ -1,25 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { openAppContext, type AppContext } from '../platform/app-context.js';
+import type { AppContext } from '../platform/app-context.js';
+import { openTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { DirectoryImportError, importDirectoryCsv, type ImportProblem } from './directory-csv-import.js';
 import { getOrganizationByCode, listOrganizations, upsertOrganization } from './organization-repository.js';
 import { verifyPassword } from './passwords.js';
 import { findUserByLogin, listUsers } from './user-repository.js';
 
-let dataDir: string;
+let opened: TestContext;
 let ctx: AppContext;
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'congvan-csv-import-'));
-  ctx = await openAppContext(loadConfig({ CONGVAN_DATA_DIR: dataDir }));
+  opened = await openTestContext('congvan-csv-import-');
+  ctx = opened.ctx;
 });
 
 afterEach(async () => {
-  await ctx.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await opened.close();
 });
 
 const ORGANIZATIONS_CSV = [

@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { openAppContext, type AppContext } from '../platform/app-context.js';
+import type { AppContext } from '../platform/app-context.js';
+import { openTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { DEMO_DOMAIN, DEMO_ORGANIZATIONS } from './demo-province.js';
 import { exportDirectoryCsv } from './directory-csv-export.js';
 import { importDirectoryCsv } from './directory-csv-import.js';
@@ -14,14 +11,13 @@ import { verifyPassword } from './passwords.js';
 import { findUserByLogin, listUsers } from './user-repository.js';
 import { loadDemoProvince } from './load-demo-province.js';
 
-const openContexts: { ctx: AppContext; dataDir: string }[] = [];
+const openContexts: TestContext[] = [];
 
 async function openContext(): Promise<AppContext> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'congvan-demo-'));
-  const ctx = await openAppContext(loadConfig({ CONGVAN_DATA_DIR: dataDir }));
-  openContexts.push({ ctx, dataDir });
+  const opened = await openTestContext('congvan-demo-');
+  openContexts.push(opened);
 
-  return ctx;
+  return opened.ctx;
 }
 
 let ctx: AppContext;
@@ -31,9 +27,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const { ctx: opened, dataDir } of openContexts.splice(0)) {
+  for (const opened of openContexts.splice(0)) {
     await opened.close();
-    await rm(dataDir, { recursive: true, force: true });
   }
 });
 

@@ -49,3 +49,9 @@ export async function deleteSession(ctx: AppContext, token: string): Promise<voi
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** Deletes sessions that have expired; returns how many. Runs as part of the maintenance schedule. */
+export async function removeExpiredSessions(ctx: AppContext): Promise<number> {
+  const result = await ctx.db.deleteFrom('sessions').where('expires_at', '<=', ctx.clock.now().toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

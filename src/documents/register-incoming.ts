@@ -1,5 +1,6 @@
 import type { AppContext } from '../platform/app-context.js';
 import type { Db } from '../platform/database/connection.js';
+import { lockKeys } from '../platform/database/row-locks.js';
 import { newId } from '../platform/ids.js';
 import { vietnamYear } from '../platform/vietnam-time.js';
 import { takeRegisterNumber } from './register-numbering.js';
@@ -34,6 +35,10 @@ export async function registerIncomingDocuments(
   const registered: RegisteredDelivery[] = [];
   const registerYear = vietnamYear(input.receivedAt);
   const now = ctx.clock.now().toISOString();
+
+  // Registrations for one organization run one at a time across all nodes, so the dedupe check
+  // below sees every committed copy and numbers follow the order registrations start in.
+  await lockKeys(trx, ctx.engine, input.organizationIds.map((organizationId) => `register:${organizationId}`));
 
   for (const organizationId of input.organizationIds) {
     for (const document of input.documents) {

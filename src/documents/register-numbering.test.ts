@@ -1,28 +1,25 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { openAppContext, type AppContext } from '../platform/app-context.js';
+import type { AppContext } from '../platform/app-context.js';
+import { openTestContext, type TestContext } from '../../test/helpers/test-context.js';
 import { takeRegisterNumber } from './register-numbering.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-let dataDir: string;
+let opened: TestContext;
 let ctx: AppContext;
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'congvan-numbers-'));
-  ctx = await openAppContext(loadConfig({ CONGVAN_DATA_DIR: dataDir }));
+  opened = await openTestContext('congvan-numbers-');
+  ctx = opened.ctx;
 });
 
 afterEach(async () => {
-  await ctx.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await opened.close();
 });
 
 const range = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
@@ -57,7 +54,7 @@ describe('takeRegisterNumber', () => {
   });
 
   it('has no gaps or duplicates across three processes', async () => {
-    const env = { ...process.env, CONGVAN_DATA_DIR: dataDir, CONGVAN_LOG_LEVEL: 'warn' };
+    const env = { ...process.env, ...opened.env, CONGVAN_LOG_LEVEL: 'warn' };
     const script = path.join(ROOT, 'test/helpers/take-register-numbers.ts');
     const loader = `file://${path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')}`;
 

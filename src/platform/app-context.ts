@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type { Config } from '../config.js';
 import { FileBlobStore, type BlobStore } from './blob-store.js';
+import { DatabaseBlobStore, temporaryFolderOf } from './database-blob-store.js';
 import { systemClock, type Clock } from './clock.js';
 import { openDatabase, type Db } from './database/connection.js';
 import type { Engine } from './database/engine.js';
@@ -17,7 +17,11 @@ export interface AppContext {
 }
 
 export async function openAppContext(config: Config, options: { clock?: Clock; migrate?: boolean } = {}): Promise<AppContext> {
-  const handle = openDatabase(config.databaseUrl);
+  const handle = openDatabase(config.databaseUrl, {
+    poolMax: config.databasePoolMax,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    applicationName: `congvan ${config.nodeId}`,
+  });
 
   if (options.migrate !== false) {
     await migrateToLatest(handle);
@@ -27,8 +31,13 @@ export async function openAppContext(config: Config, options: { clock?: Clock; m
     config,
     db: handle.db,
     engine: handle.engine,
-    blobs: new FileBlobStore(path.join(config.dataDir, 'blobs')),
+    blobs: openBlobStore(config, handle.db),
     clock: options.clock ?? systemClock,
     close: () => handle.close(),
   };
+}
+
+function openBlobStore(config: Config, db: Db): BlobStore {
+  if (config.blobStore.kind === 'pg') return new DatabaseBlobStore(db, temporaryFolderOf(config.dataDir));
+  return new FileBlobStore(config.blobStore.path);
 }

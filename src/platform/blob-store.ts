@@ -1,23 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BlobWriter } from './blob-writer.js';
+import { BlobWriter, removeStaleTemporaryFiles } from './blob-writer.js';
 
 export interface BlobStore {
   /** Stores the bytes durably and returns their SHA-256 (hex), which is also their address. */
   put(bytes: Uint8Array): Promise<string>;
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
-  pathOf(sha256: string): string;
   /** Starts a blob written while its bytes arrive, finished with its SHA-256 address. */
   createWriter(): BlobWriter;
   /** Removes temporary files of writes that never finished and are older than a day. */
   removeStaleTemporaryFiles(now: Date): Promise<number>;
 }
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-const STALE_TEMPORARY_FILE_MS = 24 * 3600 * 1000;
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
  * A content-addressed store on the local file system. A write goes to a temporary file that is
@@ -40,24 +38,7 @@ export class FileBlobStore implements BlobStore {
    * during DATA. Only files older than a day go, so writes in flight on any node are safe.
    */
   async removeStaleTemporaryFiles(now: Date): Promise<number> {
-    const folder = path.join(this.root, 'incoming');
-    let names: string[];
-    try {
-      names = await readdir(folder);
-    } catch {
-      return 0;
-    }
-
-    let removed = 0;
-    for (const name of names.filter((candidate) => candidate.startsWith('.tmp-'))) {
-      const file = path.join(folder, name);
-      const info = await stat(file).catch(() => null);
-      if (info && now.getTime() - info.mtimeMs > STALE_TEMPORARY_FILE_MS) {
-        await rm(file, { force: true });
-        removed++;
-      }
-    }
-    return removed;
+    return removeStaleTemporaryFiles(path.join(this.root, 'incoming'), now);
   }
 
   /**

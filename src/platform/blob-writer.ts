@@ -1,7 +1,11 @@
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileBlobStore } from './blob-store.js';
+
+/** Where a finished temporary file goes: renamed into a folder, or copied into the database. */
+export interface BlobDestination {
+  moveIntoPlace(temporary: string, sha256: string): Promise<void>;
+}
 
 /**
  * Writes one blob while its bytes still arrive, such as a message during SMTP DATA, so that at
@@ -16,7 +20,7 @@ export class BlobWriter {
   #failed: unknown = null;
   #size = 0;
 
-  constructor(private readonly store: FileBlobStore, temporaryFolder: string) {
+  constructor(private readonly store: BlobDestination, temporaryFolder: string) {
     this.#temporary = path.join(temporaryFolder, `.tmp-${randomBytes(8).toString('hex')}`);
     this.#file = mkdir(temporaryFolder, { recursive: true }).then(() => open(this.#temporary, 'wx'));
     this.#file.catch((error: unknown) => (this.#failed ??= error));
@@ -64,4 +68,30 @@ export class BlobWriter {
     }
     await rm(this.#temporary, { force: true });
   }
+}
+
+const STALE_TEMPORARY_FILE_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes a folder's temporary files older than a day: writes that never finished, such as a
+ * client that disconnected during DATA. Younger files may belong to writes still in flight.
+ */
+export async function removeStaleTemporaryFiles(folder: string, now: Date): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return 0;
+  }
+
+  let removed = 0;
+  for (const name of names.filter((candidate) => candidate.startsWith('.tmp-'))) {
+    const file = path.join(folder, name);
+    const info = await stat(file).catch(() => null);
+    if (info && now.getTime() - info.mtimeMs > STALE_TEMPORARY_FILE_MS) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -11,7 +11,7 @@ function exportDirectory(server: ServerProcess, kind: 'organizations' | 'users')
   let csv = exports.get(key);
   if (csv === undefined) {
     csv = execFileSync(path.join(REPOSITORY_ROOT, 'congvan'), ['directory', 'export', kind], {
-      env: { ...process.env, CONGVAN_DATA_DIR: server.dataDir, CONGVAN_LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...server.env, CONGVAN_LOG_LEVEL: 'warn' },
       encoding: 'utf8',
     });
     exports.set(key, csv);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase } from './test-database.js';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,6 +18,8 @@ export interface ServerProcess {
   baseUrl: string;
   smtpPort: number;
   dataDir: string;
+  /** The variables that point a command at this server's data: its folder and database. */
+  env: Record<string, string>;
   logins: DemoLogin[];
   output: () => string;
   stop(): Promise<number | null>;
@@ -28,11 +31,12 @@ export interface ServerProcess {
  */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = env.CONGVAN_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'congvan-test-'));
+  const database = env.CONGVAN_DATABASE_URL ? null : await createTestDatabase();
+  const dataEnv = { CONGVAN_DATA_DIR: dataDir, ...database?.env, ...pickDataVariables(env) };
   const child = spawn(path.join(REPOSITORY_ROOT, 'congvan'), ['serve', '--demo'], {
     cwd: dataDir,
     env: {
       ...process.env,
-      CONGVAN_DATA_DIR: dataDir,
       CONGVAN_HTTP_PORT: '0',
       CONGVAN_SMTP_PORT: '0',
       CONGVAN_HTTP_HOST: '127.0.0.1',
@@ -40,6 +44,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       CONGVAN_HOSTNAME: 'localhost',
       CONGVAN_LOG_LEVEL: 'warn',
       CONGVAN_LOG_FORMAT: 'json',
+      ...dataEnv,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,10 +69,20 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     baseUrl,
     smtpPort: ports.smtp,
     dataDir,
+    env: dataEnv,
     logins: parseDemoLogins(stdout),
     output: () => `stdout:\n${stdout}\nstderr:\n${stderr}`,
-    stop: () => stopProcess(child, env.CONGVAN_DATA_DIR ? null : dataDir),
+    stop: async () => {
+      const code = await stopProcess(child, env.CONGVAN_DATA_DIR ? null : dataDir);
+      await database?.drop();
+      return code;
+    },
   };
+}
+
+function pickDataVariables(env: Record<string, string>): Record<string, string> {
+  const names = ['CONGVAN_DATABASE_URL', 'CONGVAN_BLOB_STORE'];
+  return Object.fromEntries(Object.entries(env).filter(([name]) => names.includes(name)));
 }
 
 function parseDemoLogins(stdout: string): DemoLogin[] {

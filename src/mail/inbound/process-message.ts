@@ -22,6 +22,18 @@ export interface ProcessOptions {
    * order of arrival), so a large message never gets a later number than one behind it.
    */
   waitForTurn?: () => Promise<void>;
+  /**
+   * The node that claimed the message. The registration commits only while the claim is still
+   * this node's, so a message whose lease expired and was taken over is registered once.
+   */
+  claimedBy?: string;
+}
+
+/** The claim on a message passed to another node while this one was still processing it. */
+export class ClaimLostError extends Error {
+  constructor(messageRowId: string, nodeId: string) {
+    super(`Message ${messageRowId} is no longer claimed by node ${nodeId}; its registration was rolled back.`);
+  }
 }
 
 /**
@@ -113,7 +125,7 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
       flags.push({ code: 'duplicate', message: 'Thư này đã được nhận và đăng ký trước đó; không đăng ký lại.' });
     }
 
-    await trx
+    let finished = trx
       .updateTable('messages')
       .set({
         processing_status: 'processed',
@@ -128,9 +140,14 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
         flags: JSON.stringify(flags),
         has_meeting: parsed.calendar.length > 0 ? 1 : 0,
         reports_on_message_id: reportsOn?.id ?? null,
+        claimed_by: null,
+        lease_expires_at: null,
       })
-      .where('id', '=', message.id)
-      .execute();
+      .where('id', '=', message.id);
+    if (options.claimedBy) finished = finished.where('claimed_by', '=', options.claimedBy);
+
+    const { numUpdatedRows } = await finished.executeTakeFirst();
+    if (options.claimedBy && Number(numUpdatedRows) !== 1) throw new ClaimLostError(message.id, options.claimedBy);
 
     return deliveries;
   });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { logger } from '../../platform/logger.js';
-import { processMessage } from './process-message.js';
+import { skipLockedRows } from '../../platform/database/row-locks.js';
+import { ClaimLostError, processMessage } from './process-message.js';
 import { registerUnprocessableMessage } from './unprocessable-message.js';
 
 const log = logger('ingest');
@@ -8,12 +9,19 @@ const log = logger('ingest');
 // After this many failed attempts the message is registered as it is and flagged for a clerk.
 const MAX_ATTEMPTS = 3;
 const POLL_INTERVAL_MS = 2_000;
+// A claim lasts this long unless renewed; the node renews it every third of that while working.
+const DEFAULT_LEASE_MS = 120_000;
+
+export interface ProcessingWorkerOptions {
+  concurrency?: number;
+  leaseMs?: number;
+}
 
 /**
  * Processes stored messages in the background, oldest first, `concurrency` at a time. The
- * queue is the `messages` table itself, so nothing is lost across restarts.
- * TODO: claims carry no lease yet. With several nodes on one database, a message claimed by a
- * node that died stays `processing` until that node starts again.
+ * queue is the `messages` table itself, so nothing is lost across restarts. Several nodes may
+ * share it: a claim skips rows other nodes hold and carries a lease, and a message whose node
+ * died is taken over by another once the lease expires.
  */
 export class ProcessingWorker {
   #running = false;
@@ -22,17 +30,36 @@ export class ProcessingWorker {
   #wakeRequested = false;
   #lastRegistration: Promise<void> = Promise.resolve();
 
-  constructor(private readonly ctx: AppContext, private readonly concurrency = 2) {}
+  readonly #concurrency: number;
+  readonly #leaseMs: number;
+  readonly #nodeId: string;
 
+  constructor(private readonly ctx: AppContext, options: ProcessingWorkerOptions = {}) {
+    this.#concurrency = options.concurrency ?? 2;
+    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.#nodeId = ctx.config.nodeId;
+  }
+
+  /**
+   * Releases claims left by an earlier run of this node, then starts. An embedded database has
+   * one server, so every claim in it is this node's; on PostgreSQL other nodes' claims are left
+   * to their leases.
+   */
   async start(): Promise<void> {
-    await this.ctx.db.updateTable('messages').set({ processing_status: 'received' }).where('processing_status', '=', 'processing').execute();
+    let release = this.ctx.db
+      .updateTable('messages')
+      .set({ processing_status: 'received', claimed_by: null, lease_expires_at: null })
+      .where('processing_status', '=', 'processing');
+    if (this.ctx.engine === 'postgres') release = release.where('claimed_by', '=', this.#nodeId);
+    await release.execute();
+
     this.#running = true;
     this.wake();
   }
 
   wake(): void {
     if (!this.#running) return;
-    if (this.#active.size >= this.concurrency) {
+    if (this.#active.size >= this.#concurrency) {
       this.#wakeRequested = true;
       return;
     }
@@ -85,25 +112,50 @@ export class ProcessingWorker {
   }
 
   async #claimNext(): Promise<string | null> {
-    for (let tries = 0; tries < 5; tries++) {
-      const candidate = await this.ctx.db
+    const now = this.ctx.clock.now();
+    const leaseExpiresAt = new Date(now.getTime() + this.#leaseMs).toISOString();
+
+    return this.ctx.db.transaction().execute(async (trx) => {
+      const waiting = trx
         .selectFrom('messages')
-        .select(['id', 'processing_attempts'])
-        .where('processing_status', '=', 'received')
+        .select(['id', 'processing_attempts', 'claimed_by'])
+        .where((eb) =>
+          eb.or([
+            eb('processing_status', '=', 'received'),
+            eb.and([eb('processing_status', '=', 'processing'), eb('lease_expires_at', '<', now.toISOString())]),
+          ]),
+        )
         .orderBy('received_at')
-        .limit(1)
-        .executeTakeFirst();
+        .limit(1);
+      const candidate = await skipLockedRows(waiting, this.ctx.engine).executeTakeFirst();
       if (!candidate) return null;
 
-      const claimed = await this.ctx.db
+      if (candidate.claimed_by) {
+        log.warn({ messageId: candidate.id, previousNode: candidate.claimed_by, nodeId: this.#nodeId }, 'taking over a message whose claim expired');
+      }
+      await trx
         .updateTable('messages')
-        .set({ processing_status: 'processing', processing_attempts: candidate.processing_attempts + 1 })
+        .set({ processing_status: 'processing', processing_attempts: candidate.processing_attempts + 1, claimed_by: this.#nodeId, lease_expires_at: leaseExpiresAt })
         .where('id', '=', candidate.id)
-        .where('processing_status', '=', 'received')
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 1) return candidate.id;
-    }
-    return null;
+        .execute();
+      return candidate.id;
+    });
+  }
+
+  /** Extends this node's claim while the message is processed; stops when `done` settles. */
+  #renewLease(id: string): () => void {
+    const timer = setInterval(() => {
+      const leaseExpiresAt = new Date(this.ctx.clock.now().getTime() + this.#leaseMs).toISOString();
+      this.ctx.db
+        .updateTable('messages')
+        .set({ lease_expires_at: leaseExpiresAt })
+        .where('id', '=', id)
+        .where('claimed_by', '=', this.#nodeId)
+        .execute()
+        .catch((error: unknown) => log.warn({ err: error, messageId: id }, 'renewing a processing lease failed'));
+    }, Math.max(this.#leaseMs / 3, 50));
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   // Claims are taken oldest first, and each message registers only after the one claimed before
@@ -113,12 +165,18 @@ export class ProcessingWorker {
     let release!: () => void;
     this.#lastRegistration = new Promise((resolve) => (release = resolve));
 
+    const stopRenewing = this.#renewLease(id);
     try {
-      await processMessage(this.ctx, id, { waitForTurn: () => previous });
+      await processMessage(this.ctx, id, { waitForTurn: () => previous, claimedBy: this.#nodeId });
     } catch (error) {
       await previous;
-      await this.#recordFailure(id, error);
+      if (error instanceof ClaimLostError) {
+        log.warn({ messageId: id, nodeId: this.#nodeId }, error.message);
+      } else {
+        await this.#recordFailure(id, error);
+      }
     } finally {
+      stopRenewing();
       release();
     }
   }
@@ -129,7 +187,12 @@ export class ProcessingWorker {
 
     if (row.processing_attempts < MAX_ATTEMPTS) {
       log.warn({ err: error, messageId: id, attempt: row.processing_attempts }, 'processing failed; will retry');
-      await this.ctx.db.updateTable('messages').set({ processing_status: 'received', processing_error: detail }).where('id', '=', id).execute();
+      await this.ctx.db
+        .updateTable('messages')
+        .set({ processing_status: 'received', processing_error: detail, claimed_by: null, lease_expires_at: null })
+        .where('id', '=', id)
+        .where('claimed_by', '=', this.#nodeId)
+        .execute();
       return;
     }
 

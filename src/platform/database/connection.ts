@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { engineOf, type Engine } from './engine.js';
-import { SqliteImmediateDialect } from './sqlite-immediate-dialect.js';
+import { openPostgres, type PostgresOptions } from './postgres-connection.js';
+import { openSqlite } from './sqlite-connection.js';
 
 export type Db = Kysely<Database>;
 
@@ -14,27 +12,23 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// A writer waits this long for another process's lock before SQLite reports SQLITE_BUSY.
-const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+export type DatabaseOptions = Partial<PostgresOptions>;
 
-export function openDatabase(databaseUrl: string): DatabaseHandle {
+const DEFAULT_POSTGRES_OPTIONS: PostgresOptions = {
+  poolMax: 10,
+  statementTimeoutMs: 30_000,
+  applicationName: 'congvan',
+};
+
+/** Opens the database a CONGVAN_DATABASE_URL names: `sqlite:FILE` or `postgres://…`. */
+export function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): DatabaseHandle {
   const engine = engineOf(databaseUrl);
 
   if (engine === 'postgres') {
-    // TODO: the PostgreSQL dialect (pg pool, statement timeouts) arrives with scale-out support.
-    throw new Error('PostgreSQL is not supported yet: set CONGVAN_DATABASE_URL to sqlite:/path/file.sqlite.');
+    const { db } = openPostgres(databaseUrl, { ...DEFAULT_POSTGRES_OPTIONS, ...options });
+    return { db, engine, close: () => db.destroy() };
   }
 
-  const file = databaseUrl.slice('sqlite:'.length);
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-
-  const db = new Kysely<Database>({ dialect: new SqliteImmediateDialect({ database: sqlite }) });
-
+  const db = openSqlite(databaseUrl.slice('sqlite:'.length));
   return { db, engine, close: () => db.destroy() };
 }

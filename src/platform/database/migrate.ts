@@ -2,10 +2,12 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './connection.js';
 import type { Engine } from './engine.js';
 import { initialMigration } from './migrations/0001-initial.js';
+import { scaleOutMigration } from './migrations/0002-scale-out.js';
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(engine),
+    '0002-scale-out': scaleOutMigration(engine),
   };
 }
 

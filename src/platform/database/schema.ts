@@ -23,6 +23,9 @@ export interface Database {
   notifications: NotificationTable;
   content_access_log: ContentAccessLogTable;
   settings: SettingTable;
+  jobs: JobTable;
+  blobs: BlobTable;
+  blob_chunks: BlobChunkTable;
 }
 
 export interface OrganizationTable {
@@ -107,6 +110,9 @@ export interface MessageTable {
   flags: string;
   has_meeting: number;
   reports_on_message_id: string | null;
+  /** The node processing the message, and until when its claim holds. */
+  claimed_by: Generated<string | null>;
+  lease_expires_at: Generated<string | null>;
 }
 
 export interface AttachmentTable {
@@ -221,4 +227,37 @@ export interface SettingTable {
   key: string;
   value: string;
   updated_at: string;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  /** At most one job with this key exists, so enqueueing twice is harmless. */
+  dedupe_key: string | null;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  run_at: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  claimed_by: string | null;
+  lease_expires_at: string | null;
+  last_error: string | null;
+  /** JSON summary a finished job returns. */
+  result: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface BlobTable {
+  sha256: string;
+  size: number;
+  chunk_count: number;
+  created_at: string;
+}
+
+export interface BlobChunkTable {
+  sha256: string;
+  chunk_index: number;
+  data: Uint8Array;
 }

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { openAppContext, type AppContext } from '../../src/platform/app-context.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface TestContext {
+  ctx: AppContext;
+  dataDir: string;
+  /** The variables that point a command or a child process at the same data. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Opens an application context on a fresh data folder and database, migrated. */
+export async function openTestContext(prefix = 'congvan-test-'): Promise<TestContext> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const database = await createTestDatabase();
+  const env = { CONGVAN_DATA_DIR: dataDir, ...database.env };
+  const ctx = await openAppContext(loadConfig(env));
+
+  return {
+    ctx,
+    dataDir,
+    env,
+    close: async () => {
+      await ctx.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
