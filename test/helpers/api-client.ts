@@ -19,6 +19,14 @@ export class ApiClient {
     return client;
   }
 
+  /** The same session against another node, to show that sessions live in the shared database. */
+  onNode(baseUrl: string): ApiClient {
+    const client = new ApiClient(baseUrl);
+    client.cookie = this.cookie;
+    client.csrfToken = this.csrfToken;
+    return client;
+  }
+
   async request(method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(`${this.baseUrl}${path}`, {
       method,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { openAppContext, type AppContext } from '../../src/platform/app-context.js';
+import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface TestContext {
@@ -10,20 +11,23 @@ export interface TestContext {
   dataDir: string;
   /** The variables that point a command or a child process at the same data. */
   env: Record<string, string>;
+  /** Opens another context on the same data, as a second node would; the caller closes it. */
+  openNode(nodeId: string, clock?: Clock): Promise<AppContext>;
   close(): Promise<void>;
 }
 
 /** Opens an application context on a fresh data folder and database, migrated. */
-export async function openTestContext(prefix = 'congvan-test-'): Promise<TestContext> {
+export async function openTestContext(prefix = 'congvan-test-', options: { nodeId?: string; clock?: Clock } = {}): Promise<TestContext> {
   const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
   const database = await createTestDatabase();
   const env = { CONGVAN_DATA_DIR: dataDir, ...database.env };
-  const ctx = await openAppContext(loadConfig(env));
+  const ctx = await openAppContext(loadConfig({ ...env, CONGVAN_NODE_ID: options.nodeId ?? 'test-node' }), { clock: options.clock });
 
   return {
     ctx,
     dataDir,
     env,
+    openNode: (nodeId, clock) => openAppContext(loadConfig({ ...env, CONGVAN_NODE_ID: nodeId }), { clock, migrate: false }),
     close: async () => {
       await ctx.close();
       await database.drop();

@@ -2,11 +2,17 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /**
- * The engine a test runs on. With CONGVAN_TEST_POSTGRES_URL set (an account allowed to create
- * databases), every test database is a fresh PostgreSQL database that is dropped afterwards;
- * otherwise the application's own default applies (a SQLite file in the data folder).
+ * The engine a test runs on. CONGVAN_TEST_POSTGRES_URL names a PostgreSQL account allowed to
+ * create databases. With CONGVAN_TEST_ENGINE=postgres as well, every test database is a fresh
+ * PostgreSQL database that is dropped afterwards; otherwise the application's own default
+ * applies (a SQLite file in the data folder).
  */
 export const TEST_POSTGRES_URL = process.env.CONGVAN_TEST_POSTGRES_URL || null;
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.CONGVAN_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+if (TEST_ENGINE === 'postgres' && !TEST_POSTGRES_URL) {
+  throw new Error('CONGVAN_TEST_ENGINE=postgres needs CONGVAN_TEST_POSTGRES_URL, e.g. postgres://USER@127.0.0.1:5432/postgres.');
+}
 
 export interface TestDatabase {
   /** Variables that point the application at this database: empty for SQLite. */
@@ -15,7 +21,18 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  if (!TEST_POSTGRES_URL) return { env: {}, drop: async () => {} };
+  if (TEST_ENGINE === 'sqlite') return { env: {}, drop: async () => {} };
+
+  const database = await createPostgresDatabase();
+  // The blob store follows the engine unless a run asks for another (fs: on a shared folder).
+  const blobStore = process.env.CONGVAN_TEST_BLOB_STORE || 'pg';
+
+  return { env: { CONGVAN_DATABASE_URL: database.url, CONGVAN_BLOB_STORE: blobStore }, drop: database.drop };
+}
+
+/** Creates an empty PostgreSQL database, whatever the engine of the run; for PostgreSQL-only tests. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_POSTGRES_URL) throw new Error('Set CONGVAN_TEST_POSTGRES_URL to run PostgreSQL tests.');
 
   const name = `congvan_test_${randomBytes(6).toString('hex')}`;
   await administer(`create database ${name}`);
@@ -23,13 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
 
-  // The blob store follows the engine unless a run asks for another (fs: on a shared folder).
-  const blobStore = process.env.CONGVAN_TEST_BLOB_STORE || 'pg';
-
-  return {
-    env: { CONGVAN_DATABASE_URL: url.toString(), CONGVAN_BLOB_STORE: blobStore },
-    drop: () => administer(`drop database if exists ${name} with (force)`),
-  };
+  return { url: url.toString(), drop: () => administer(`drop database if exists ${name} with (force)`) };
 }
 
 async function administer(statement: string): Promise<void> {
