@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../platform/app-context.js';
-import { foldText } from '../platform/text-fold.js';
+import { containsFoldedWord, searchWords } from '../platform/database/text-search.js';
 import { vietnamDayStart } from '../platform/vietnam-time.js';
 import type { User } from '../directory/user-repository.js';
 import { toDocumentItem, type DocumentItem } from './document-item.js';
@@ -42,8 +41,8 @@ export async function listIncomingDocuments(
     const dayAfter = new Date(vietnamDayStart(filter.to).getTime() + 24 * 3600 * 1000);
     query = query.where('deliveries.received_at', '<', dayAfter.toISOString());
   }
-  for (const word of foldText(filter.q ?? '').split(' ').filter(Boolean)) {
-    query = query.where(sql<boolean>`${sql.ref('documents.search_text')} like ${`%${escapeLike(word)}%`} escape '\\'`);
+  for (const word of searchWords(filter.q ?? '')) {
+    query = query.where(containsFoldedWord('documents.search_text', word));
   }
 
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
@@ -90,8 +89,3 @@ export const documentItemColumns = [
   'documents.confidentiality',
   'documents.flags',
 ] as const;
-
-// Escapes LIKE wildcards so that a search for "50%" or "a_b" matches those characters.
-function escapeLike(word: string): string {
-  return word.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
