@@ -9,7 +9,7 @@ import { clerkLoginFor } from '../helpers/directory-lookup.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createPostgresDatabase } from '../helpers/test-database.js';
 
-// Issue 4: two nodes on one PostgreSQL database and one shared blob folder.
+// Two nodes on one PostgreSQL database and one shared blob folder, as in a scaled-out province.
 const MESSAGES = 500;
 const CLIENTS_PER_NODE = 4;
 const RECIPIENT = 'vanthu.snv@lamdong.gov.vn';
