@@ -1,5 +1,6 @@
 import type { AppContext } from '../platform/app-context.js';
 import type { Db } from '../platform/database/connection.js';
+import { lockKeys } from '../platform/database/row-locks.js';
 import { DEMO_GROUPS, DEMO_OFFICE_USERS, DEMO_ORGANIZATIONS, type DemoUser } from './demo-province.js';
 import { upsertGroup } from './group-repository.js';
 import { upsertOrganization } from './organization-repository.js';
@@ -38,7 +39,10 @@ export async function loadDemoProvince(ctx: AppContext): Promise<{ loaded: boole
   const now = ctx.clock.now().toISOString();
 
   const loaded = await ctx.db.transaction().execute(async (trx) => {
-    // Another process may have loaded the directory while the passwords were hashed.
+    // Another process may have loaded the directory while the passwords were hashed. On
+    // PostgreSQL two nodes starting together both get here; the lock lets one load and the
+    // other see its organizations.
+    await lockKeys(trx, ctx.engine, ['directory:demo-load']);
     if (await hasOrganizations(trx)) return false;
 
     const organizationIds = new Map<string, string>();
