@@ -17,6 +17,9 @@ Commands:
   users passwd --login L         set a user's password, read from standard input
   directory import FILE.csv      import organizations or users (told apart by the header row)
   directory export organizations|users [--output FILE]
+  dns DOMAIN                     print the MX, SPF, DKIM and DMARC records to publish for a sending domain (generates its DKIM key)
+  migrate-data --from DATA_FOLDER|FILE.sqlite --to postgres://...
+                                 copy a stopped SQLite installation into an empty PostgreSQL database and verify it
 
 Configuration comes from CONGVAN_* environment variables; see README.md.`;
 
@@ -27,6 +30,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
+
+  // migrate-data loads the configuration itself, with its --to URL as the database.
+  if (command === 'migrate-data') return (await import('./cli/migrate-data-command.js')).runMigrateDataCommand(rest);
 
   const config = loadConfig();
   configureLogger(config.logLevel);
@@ -47,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/users-command.js')).runUsersCommand(config, rest);
     case 'directory':
       return (await import('./cli/directory-command.js')).runDirectoryCommand(config, rest);
+    case 'dns':
+      return (await import('./cli/dns-command.js')).runDnsCommand(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;

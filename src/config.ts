@@ -5,6 +5,15 @@ import { z } from 'zod';
 
 const DEFAULT_MAX_MESSAGE_SIZE = 50 * 1024 * 1024;
 
+const DNS_LABEL = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
+const DKIM_SELECTOR = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`, 'i');
+const DOMAIN_NAME = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})+$`);
+
+/** Whether a lower-case string is a domain name of at least two labels, such as `tinh-a.test`. */
+export function isDomainName(value: string): boolean {
+  return value.length <= 253 && DOMAIN_NAME.test(value);
+}
+
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 const configSchema = z.object({
@@ -26,6 +35,13 @@ const configSchema = z.object({
   CONGVAN_TLS_CERT: z.string().min(1).optional(),
   CONGVAN_TLS_KEY: z.string().min(1).optional(),
   CONGVAN_SMTP_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+  CONGVAN_SMTP_ROUTES: z.string().optional(),
+  CONGVAN_SMARTHOST: z.string().optional(),
+  CONGVAN_OUTBOUND_GIVE_UP_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(72),
+  CONGVAN_DKIM_SELECTOR: z
+    .string()
+    .regex(DKIM_SELECTOR, 'use DNS labels: letters, digits and dashes, separated by dots')
+    .default('congvan'),
   CONGVAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONGVAN_CONFIG_FILE: z.string().min(1).optional(),
 });
@@ -53,6 +69,30 @@ export interface Config {
   tlsKeyFile: string | null;
   maxConnectionsPerClient: number;
   logLevel: string;
+  /** Fixed next hops for outbound mail by recipient domain; `*` matches every domain. */
+  smtpRoutes: SmtpRoute[];
+  /** The relay that takes outbound mail for domains without a route, instead of their MX hosts. */
+  smarthost: Smarthost | null;
+  /** How long outbound delivery retries before the sender gets a non-delivery notice. */
+  outboundGiveUpHours: number;
+  /** The DKIM selector of keys generated from now on; a stored key keeps the selector it was made with. */
+  dkimSelector: string;
+}
+
+export interface SmtpRoute {
+  /** Lower case, or `*` for every domain without a route of its own. */
+  domain: string;
+  host: string;
+  port: number;
+}
+
+export interface Smarthost {
+  /** `smtps:` (TLS from the first byte) rather than `smtp:` with STARTTLS. */
+  implicitTls: boolean;
+  host: string;
+  port: number;
+  user: string | null;
+  password: string | null;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +145,66 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tlsKeyFile: values.CONGVAN_TLS_KEY ?? null,
     maxConnectionsPerClient: values.CONGVAN_SMTP_MAX_CONNECTIONS_PER_CLIENT,
     logLevel: values.CONGVAN_LOG_LEVEL,
+    smtpRoutes: parseSmtpRoutes(values.CONGVAN_SMTP_ROUTES),
+    smarthost: parseSmarthost(values.CONGVAN_SMARTHOST),
+    outboundGiveUpHours: values.CONGVAN_OUTBOUND_GIVE_UP_HOURS,
+    dkimSelector: values.CONGVAN_DKIM_SELECTOR.toLowerCase(),
+  };
+}
+
+// domain=host:port, with an IPv6 host in brackets and port 25 when none is given.
+const SMTP_ROUTE_ENTRY = /^([^=\s]+)=(\[[0-9a-f:.]+\]|[^:\s[\]]+)(?::(\d{1,5}))?$/i;
+
+/** Reads `domain=host:port` entries separated by commas, such as `tinh-b.test=127.0.0.1:2626,*=relay.internal:25`. */
+function parseSmtpRoutes(setting: string | undefined): SmtpRoute[] {
+  if (setting === undefined) return [];
+
+  const routes: SmtpRoute[] = [];
+  for (const entry of setting.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    const match = SMTP_ROUTE_ENTRY.exec(entry);
+    if (!match) throw invalidSmtpRoute(entry);
+
+    const domain = match[1]!.toLowerCase();
+    const port = Number(match[3] ?? 25);
+    if (!(domain === '*' || isDomainName(domain)) || port < 1 || port > 65535) throw invalidSmtpRoute(entry);
+    if (routes.some((route) => route.domain === domain)) {
+      throw new ConfigError('CONGVAN_SMTP_ROUTES', `domain "${domain}" has more than one route; keep one entry per domain`);
+    }
+
+    routes.push({ domain, host: match[2]!.replace(/^\[(.*)\]$/, '$1'), port });
+  }
+
+  return routes;
+}
+
+function invalidSmtpRoute(entry: string): ConfigError {
+  return new ConfigError('CONGVAN_SMTP_ROUTES', `entry "${entry}" is not domain=host:port; write e.g. tinh-b.test=127.0.0.1:2626, or *=relay.internal:25 for every other domain`);
+}
+
+/** Reads `smtp://user:password@host:port` (STARTTLS, port 587 by default) or `smtps://…` (port 465). */
+function parseSmarthost(setting: string | undefined): Smarthost | null {
+  if (setting === undefined) return null;
+
+  let url: URL;
+  try {
+    url = new URL(setting);
+  } catch {
+    throw new ConfigError('CONGVAN_SMARTHOST', 'not a URL; write smtp://user:password@relay.example:587 or smtps://user:password@relay.example:465');
+  }
+  if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '' || (url.pathname !== '' && url.pathname !== '/')) {
+    throw new ConfigError('CONGVAN_SMARTHOST', `${url.protocol}//${url.host}${url.pathname} is not smtp://host:port or smtps://host:port`);
+  }
+  if (url.password !== '' && url.username === '') {
+    throw new ConfigError('CONGVAN_SMARTHOST', 'a password needs a user name: smtp://user:password@host:port');
+  }
+
+  const implicitTls = url.protocol === 'smtps:';
+  return {
+    implicitTls,
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port === '' ? (implicitTls ? 465 : 587) : Number(url.port),
+    user: url.username === '' ? null : decodeURIComponent(url.username),
+    password: url.password === '' ? null : decodeURIComponent(url.password),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { AppContext } from '../platform/app-context.js';
 import { AppError, invalidInput } from '../platform/errors.js';
 import type { User } from '../directory/user-repository.js';
+import { followLocalDelivery } from '../exchange/local-receipts.js';
+import { queueReceipt } from '../exchange/receipts.js';
 import { statusAfter, type DeliveryEventKind, type DeliveryStatus } from './delivery-status.js';
 
 const MAX_REASON_LENGTH = 2000;
@@ -44,6 +46,7 @@ async function decide(ctx: AppContext, deliveryId: string, user: User, kind: 'ac
     }
 
     await appendDeliveryEvent(ctx, trx, deliveryId, delivery.organization_id, kind, user, reason);
+    await queueReceipt(ctx, trx, { deliveryId, decision: kind, reason, by: user.fullName });
   });
 }
 
@@ -79,6 +82,8 @@ export async function appendDeliveryEvent(
     .set({ status: statusAfter(current.status as DeliveryStatus, kind), updated_at: now })
     .where('id', '=', deliveryId)
     .execute();
+
+  await followLocalDelivery(ctx, trx, deliveryId, kind, { actorName: user?.fullName ?? null, reason });
 }
 
 function statusLabelVi(status: string): string {

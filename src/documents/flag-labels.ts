@@ -9,6 +9,8 @@ interface FlagLabel {
 
 // Labels by stable flag code. A code missing here keeps the message stored with the flag.
 const FLAG_LABELS: Record<string, FlagLabel> = {
+  'unmatched-receipt': { vi: 'Thư báo nhận không khớp với văn bản đi nào', en: 'A receipt that matches no dispatch', needsAttention: true },
+  'unmatched-report': { vi: 'Báo cáo chuyển phát không khớp với văn bản đi nào', en: 'A delivery report that matches no dispatch', needsAttention: true },
   'parse-failed': { vi: 'Không đọc được cấu trúc thư', en: 'The message structure could not be read', needsAttention: true },
   'processing-failed': { vi: 'Xử lý thư bị lỗi', en: 'Processing the message failed', needsAttention: true },
   'parse-timeout': { vi: 'Đọc thư quá thời gian cho phép, chỉ lấy được một phần', en: 'Parsing timed out; only part of the message was read', needsAttention: true },

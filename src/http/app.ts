@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -11,6 +12,8 @@ import { logger } from '../platform/logger.js';
 import { installErrorHandler } from './error-handler.js';
 import { localeOf } from './locale.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerCalendarRoutes } from './routes/calendar-routes.js';
+import { registerDispatchRoutes } from './routes/dispatch-routes.js';
 import { registerDocumentRoutes } from './routes/document-routes.js';
 import { registerDocumentTypeRoutes } from './routes/document-type-routes.js';
 import { registerFlaggedRoutes } from './routes/flagged-routes.js';
@@ -38,6 +41,8 @@ export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions): Pr
 
   installErrorHandler(app);
   await app.register(fastifyCookie);
+  // Per-file and total sizes are the sending rules' to check; these only bound one request.
+  await app.register(fastifyMultipart, { limits: { fileSize: 100 * 1024 * 1024, files: 60, fields: 20, fieldSize: 1024 * 1024 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Công Văn API', version: '1', description: 'Official document exchange: incoming documents, registers, accounts.' },
@@ -52,8 +57,10 @@ export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions): Pr
   registerDocumentTypeRoutes(app);
   registerDocumentRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
+  registerDispatchRoutes(app, ctx);
   registerFlaggedRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
 
   await registerWebApp(app);
   return app;

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'not-found'
   /** The record's state does not allow the change, e.g. accepting twice. */
   | 'conflict'
+  /** A sending rule refuses the request; the message names the rule and what to do instead. */
+  | 'rule-violation'
   /** Too many attempts in a short time, such as wrong passwords; the caller waits and retries. */
   | 'rate-limited'
   /** A local failure (disk, database); the caller retries later. */
@@ -30,6 +32,7 @@ const statusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'rule-violation': 422,
   'rate-limited': 429,
   internal: 500,
 };

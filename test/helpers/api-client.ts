@@ -39,6 +39,11 @@ export class ApiClient {
     });
   }
 
+  /** Sends a multipart form, such as a dispatch with its files. */
+  async form(method: string, path: string, form: FormData): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, { method, headers: { cookie: this.cookie, 'x-csrf-token': this.csrfToken }, body: form });
+  }
+
   async json<T = any>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await this.request(method, path, body);
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);

@@ -48,6 +48,8 @@ export type FieldSource =
   | 'mail-subject'
   | 'file-name'
   | 'body'
+  /** Given by the sender: typed by the clerk who composed it, or sent by another Công Văn. */
+  | 'sender'
   | 'default';
 
 export type RecognizedField<T> = {

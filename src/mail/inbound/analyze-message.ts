@@ -3,6 +3,10 @@ import { analyzeDocumentFile, analyzeMailBody, type AnalyzedDocument } from '../
 import { parseMessage } from '../mime/parse-message.js';
 import type { Flag } from '../../documents/document-item.js';
 import type { ParsedMessage } from '../mime/types.js';
+import { DISPATCH_PART_NAME, DISPATCH_PART_TYPE, metadataFromSender, parseDispatchPart } from '../../exchange/dispatch-metadata.js';
+
+// Recognition doubts that the sender's stated metadata settles.
+const STATED_BY_SENDER = new Set(['not-recognised', 'type-notation-mismatch', 'issuer-not-in-directory', 'issuer-ambiguous', 'invalid-date']);
 
 // C0 controls except tab, line feed and carriage return, and DEL.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -27,6 +31,9 @@ export async function analyzeMessage(raw: Buffer, organizations: Organization[])
     return { parsed, documents: [], flags: parsed.flags };
   }
 
+  const fromCongVan = await analyzeCongVanDispatch(parsed, organizations);
+  if (fromCongVan) return { parsed, documents: [fromCongVan], flags: [...parsed.flags] };
+
   const documents: AnalyzedDocument[] = [];
   const flags: Flag[] = [...parsed.flags];
   const seen = new Set<string>();
@@ -49,4 +56,35 @@ export async function analyzeMessage(raw: Buffer, organizations: Organization[])
   }
 
   return { parsed, documents, flags };
+}
+
+/**
+ * A message sent by another Công Văn names its main document and states its metadata in a
+ * machine-readable part, so the document is registered exactly as sent, without guessing, and
+ * its other files stay attachments of that one document. Null for any other message, or when
+ * the part is invalid or names a file the message does not carry.
+ */
+async function analyzeCongVanDispatch(parsed: ParsedMessage, organizations: Organization[]): Promise<AnalyzedDocument | null> {
+  const part = parsed.attachments.find((attachment) => attachment.filename === DISPATCH_PART_NAME && attachment.declaredType === DISPATCH_PART_TYPE);
+  const dispatch = part ? parseDispatchPart(part.content) : null;
+  if (!dispatch) return null;
+
+  const main = parsed.attachments.find((attachment) => attachment.isDocument && attachment.filename === dispatch.documentFile.normalize('NFC'));
+  if (!main) return null;
+
+  const analyzed = await analyzeDocumentFile(main, 0, parsed.subject, organizations);
+  const stated = metadataFromSender(dispatch.metadata, dispatch.issuer);
+  const known = organizations.find((organization) => organization.code === dispatch.issuer.code);
+  stated.metadata.issuerCode = known ? known.code : null;
+
+  // A stamp the reader found outranks what the sender states: a classified document is
+  // quarantined even when the sending system calls it unclassified.
+  const read = analyzed.recognized.metadata.confidentiality;
+  if (read !== 'none') {
+    stated.metadata.confidentiality = read;
+    stated.fields.confidentiality = analyzed.recognized.fields.confidentiality;
+  }
+  const kept = analyzed.flags.filter((flag) => !STATED_BY_SENDER.has(flag.code));
+
+  return { ...analyzed, recognized: { metadata: stated.metadata, fields: stated.fields, flags: [] }, flags: kept };
 }

@@ -9,6 +9,9 @@ import type { AnalyzedDocument } from '../../documents/analyze-document.js';
 import { analyzeMessage } from './analyze-message.js';
 import { attachmentFlags } from './attachment-flags.js';
 import { notifyQuarantine } from './quarantine-notice.js';
+import { receiptRequestOf } from '../../exchange/receipt-request.js';
+import { applyIncomingReceipt } from '../../exchange/receipts.js';
+import { applyDeliveryReport } from '../../exchange/delivery-reports.js';
 
 const log = logger('ingest');
 
@@ -121,6 +124,13 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
       documents: toRegister,
     });
 
+    if (parsed.kind === 'read-receipt' && (await applyIncomingReceipt(ctx, trx, parsed)) === 0) {
+      flags.push({ code: 'unmatched-receipt', message: 'Thư báo nhận không khớp với văn bản đi nào; lưu lại để văn thư xem.' });
+    }
+    if (parsed.kind === 'delivery-status' && parsed.report && (await applyDeliveryReport(ctx, trx, parsed.report)) === 0) {
+      flags.push({ code: 'unmatched-report', message: 'Báo cáo chuyển phát không khớp với văn bản đi nào; lưu lại để văn thư xem.' });
+    }
+
     if (toRegister.length > 0 && recipientOrganizationIds.length > 0 && deliveries.length === 0) {
       flags.push({ code: 'duplicate', message: 'Thư này đã được nhận và đăng ký trước đó; không đăng ký lại.' });
     }
@@ -136,7 +146,7 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
         from_address: parsed.from?.address ?? null,
         from_name: parsed.from?.name ?? null,
         sender_organization_id: sender?.id ?? null,
-        parsed: JSON.stringify({ from: parsed.from, to: parsed.to, cc: parsed.cc, date: parsed.date, text: parsed.text, html: parsed.html, report: parsed.report, signature: parsed.signature, calendar: parsed.calendar }),
+        parsed: JSON.stringify({ from: parsed.from, to: parsed.to, cc: parsed.cc, date: parsed.date, text: parsed.text, html: parsed.html, report: parsed.report, signature: parsed.signature, calendar: parsed.calendar, receiptRequest: receiptRequestOf(parsed) }),
         flags: JSON.stringify(flags),
         has_meeting: parsed.calendar.length > 0 ? 1 : 0,
         reports_on_message_id: reportsOn?.id ?? null,

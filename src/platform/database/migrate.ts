@@ -3,11 +3,15 @@ import type { DatabaseHandle } from './connection.js';
 import type { Engine } from './engine.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { scaleOutMigration } from './migrations/0002-scale-out.js';
+import { workingCalendarMigration } from './migrations/0003-working-calendar.js';
+import { exchangeMigration } from './migrations/0004-exchange.js';
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(engine),
     '0002-scale-out': scaleOutMigration(engine),
+    '0003-working-calendar': workingCalendarMigration(),
+    '0004-exchange': exchangeMigration(engine),
   };
 }
 

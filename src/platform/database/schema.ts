@@ -26,6 +26,11 @@ export interface Database {
   jobs: JobTable;
   blobs: BlobTable;
   blob_chunks: BlobChunkTable;
+  calendar_days: CalendarDayTable;
+  dispatches: DispatchTable;
+  dispatch_files: DispatchFileTable;
+  dispatch_recipients: DispatchRecipientTable;
+  dispatch_events: DispatchEventTable;
 }
 
 export interface OrganizationTable {
@@ -260,4 +265,85 @@ export interface BlobChunkTable {
   sha256: string;
   chunk_index: number;
   data: Uint8Array;
+}
+
+/** An administrator's correction of the working calendar for one date (YYYY-MM-DD). */
+export interface CalendarDayTable {
+  date: string;
+  /** One of CALENDAR_DAY_KINDS in src/exchange/calendar/calendar-day.ts. */
+  kind: string;
+  name_vi: string;
+  name_en: string;
+  /** Login of the administrator who made the correction. */
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface DispatchTable {
+  id: string;
+  /** The sending organization. */
+  organization_id: string;
+  created_by_user_id: string | null;
+  created_by_name: string | null;
+  status: 'draft' | 'sent' | 'withdrawn';
+  source: 'web' | 'api' | 'submission';
+  type: string;
+  number: string | null;
+  notation: string | null;
+  issued_on: string | null;
+  place: string | null;
+  subject: string | null;
+  signer: string | null;
+  signer_position: string | null;
+  urgency: string;
+  /** Hạn xử lý: the date by which recipients should have handled the document. */
+  due_on: string | null;
+  /** JSON list of the recipients as entered (organization codes, group codes, addresses). */
+  recipients: string;
+  /** The outgoing register entry: numbered per organization and year once sent. */
+  register_year: number | null;
+  register_number: number | null;
+  /** The built MIME message, stored like a received one, that local copies point at. */
+  message_row_id: string | null;
+  message_id_header: string | null;
+  withdraw_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  withdrawn_at: string | null;
+}
+
+export interface DispatchFileTable {
+  dispatch_id: string;
+  position: number;
+  role: 'document' | 'attachment';
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+}
+
+export interface DispatchRecipientTable {
+  id: string;
+  dispatch_id: string;
+  kind: 'local' | 'remote';
+  organization_id: string | null;
+  address: string | null;
+  name: string;
+  status: string;
+  /** A local recipient's incoming delivery, whose actions move this status at once. */
+  delivery_id: string | null;
+  /** When the copy becomes overdue unless accepted, counted in working hours. */
+  overdue_at: string | null;
+  reminded_at: string | null;
+  updated_at: string;
+}
+
+export interface DispatchEventTable {
+  id: Generated<number>;
+  recipient_id: string;
+  at: string;
+  kind: string;
+  actor_name: string | null;
+  detail: string | null;
 }

@@ -4,7 +4,7 @@ import { getCsrfToken } from './csrf-token';
 
 export const apiBase = '/api/v1';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface RequestOptions {
   method?: Method;
@@ -49,7 +49,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return (await response.json()) as T;
 }
 
-function buildHeaders(method: Method, hasBody: boolean): Headers {
+/** Headers of every API call: JSON, the screen language and, on a state-changing call, the CSRF token. */
+export function buildHeaders(method: Method, hasBody: boolean): Headers {
   const headers = new Headers({
     accept: 'application/json',
     'accept-language': i18next.resolvedLanguage ?? 'vi',
@@ -67,7 +68,8 @@ function buildHeaders(method: Method, hasBody: boolean): Headers {
   return headers;
 }
 
-async function readError(response: Response): Promise<ApiError> {
+/** Turns a non-2xx response into `ApiError`, with the server's message when the body carries one. */
+export async function readError(response: Response): Promise<ApiError> {
   const fallback = new ApiError(response.status, 'http_error', i18next.t('errors.http', { status: response.status }));
 
   let body: ErrorBody;

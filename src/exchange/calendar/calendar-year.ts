@@ -1,0 +1,42 @@
+import type { Db } from '../../platform/database/connection.js';
+import { ANNOUNCED_HOLIDAYS } from './announced-holidays.js';
+import { yearOf, type CalendarDate } from './calendar-date.js';
+import type { CalendarDay, CalendarDaySource } from './calendar-day.js';
+import { listCalendarCorrections, type CalendarCorrection } from './calendar-corrections.js';
+import { defaultHolidays, holidaysOfYear } from './default-holidays.js';
+
+export interface ResolvedCalendarDay extends CalendarDay {
+  source: CalendarDaySource;
+  /** Login of the administrator who corrected the day; null unless the source is `administrator`. */
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/**
+ * Merges one year's entries, sorted by date: the Labour Code rules, then the announcements
+ * shipped in ./announced-holidays.ts (which may move or drop days the rules give), then the
+ * administrator's corrections, each replacing the entry for its date.
+ */
+export function resolveCalendarYear(year: number, corrections: readonly CalendarCorrection[]): ResolvedCalendarDay[] {
+  const ruleDays = new Map(defaultHolidays(year).map((day) => [day.date, day]));
+  const days = new Map<CalendarDate, ResolvedCalendarDay>();
+
+  for (const day of holidaysOfYear(year, ANNOUNCED_HOLIDAYS[year])) {
+    const ruleDay = ruleDays.get(day.date);
+    const source = ruleDay && ruleDay.kind === day.kind && ruleDay.nameVi === day.nameVi ? 'default' : 'seeded';
+    days.set(day.date, { ...day, source, updatedBy: null, updatedAt: null });
+  }
+
+  for (const correction of corrections) {
+    if (yearOf(correction.date) === year) days.set(correction.date, { ...correction, source: 'administrator' });
+  }
+
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Loads the corrections of the given years from the database and resolves each year. */
+export async function loadCalendarYears(db: Db, years: readonly number[]): Promise<Map<number, ResolvedCalendarDay[]>> {
+  const corrections = await listCalendarCorrections(db, years);
+
+  return new Map(years.map((year) => [year, resolveCalendarYear(year, corrections)]));
+}

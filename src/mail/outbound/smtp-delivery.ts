@@ -1,0 +1,132 @@
+import nodemailer from 'nodemailer';
+import type { NodemailerError } from 'nodemailer/lib/errors';
+import type { DeliveryHop } from './delivery-hops.js';
+
+export type DeliveryResult = 'delivered' | 'failed' | 'deferred';
+
+/** What happened to one envelope recipient, with the server's reply or the local error. */
+export interface AddressOutcome {
+  address: string;
+  result: DeliveryResult;
+  reply: string;
+}
+
+export interface OutgoingMessage {
+  envelopeFrom: string;
+  addresses: string[];
+  /** Sent byte for byte, except that SMTP needs CRLF line ends and dot-stuffing. */
+  raw: Buffer;
+}
+
+export interface SmtpClientOptions {
+  /** Name sent in EHLO: CONGVAN_HOSTNAME. */
+  heloName: string;
+  /** Trust anchors (PEM) for the smarthost's certificate in place of the system's; for tests and private CAs. */
+  smarthostCa?: string | Buffer;
+  connectionTimeoutMs?: number;
+}
+
+type Attempt = { kind: 'answered'; outcomes: AddressOutcome[] } | { kind: 'unreachable'; error: NodemailerError };
+
+// Postfix waits as long for a TCP connection (smtp_connect_timeout = 30s) before the next address.
+const CONNECTION_TIMEOUT_MS = 30_000;
+
+/**
+ * Sends one message to its recipients at one domain, trying the hops in order until a server
+ * answers the transaction. Every address gets an outcome: `delivered` after the 250 to the final
+ * dot, `failed` on a permanent reply (5xx), and `deferred` on a temporary reply (4xx) or when no
+ * hop could be reached.
+ */
+export async function deliverOverSmtp(hops: DeliveryHop[], message: OutgoingMessage, options: SmtpClientOptions): Promise<AddressOutcome[]> {
+  let lastFailure = 'no mail host to connect to';
+
+  for (const hop of hops) {
+    let attempt = await sendOnce(hop, message, options, false);
+    // Opportunistic TLS (RFC 7435): a peer whose TLS handshake fails still gets the mail in
+    // plaintext, as Postfix does at security level "may". The smarthost never falls back.
+    if (attempt.kind === 'unreachable' && attempt.error.code === 'ETLS' && hop.smarthost === null) {
+      attempt = await sendOnce(hop, message, options, true);
+    }
+    if (attempt.kind === 'answered') return attempt.outcomes;
+
+    lastFailure = `${describeHop(hop)}: ${attempt.error.response ?? attempt.error.message}`;
+  }
+
+  return message.addresses.map((address) => ({ address, result: 'deferred', reply: lastFailure }));
+}
+
+async function sendOnce(hop: DeliveryHop, message: OutgoingMessage, options: SmtpClientOptions, plaintext: boolean): Promise<Attempt> {
+  const transport = nodemailer.createTransport(transportOptionsOf(hop, options, plaintext));
+
+  try {
+    const info = await transport.sendMail({ envelope: { from: message.envelopeFrom, to: message.addresses }, raw: message.raw });
+    const outcomes = message.addresses.map((address): AddressOutcome => {
+      const rejection = info.rejectedErrors?.find((error) => sameAddress(error.recipient, address));
+      if (rejection) return outcomeOfError(address, rejection);
+      if (info.accepted.some((accepted) => sameAddress(accepted, address))) return { address, result: 'delivered', reply: info.response };
+
+      return { address, result: 'deferred', reply: `the server sent no reply for this recipient; final reply: ${info.response}` };
+    });
+    return { kind: 'answered', outcomes };
+  } catch (error) {
+    const failure = error as NodemailerError;
+    // EENVELOPE and EMESSAGE carry the reply to MAIL FROM, RCPT TO or DATA: the server answered.
+    if (failure.code !== 'EENVELOPE' && failure.code !== 'EMESSAGE') return { kind: 'unreachable', error: failure };
+
+    const outcomes = message.addresses.map((address) => {
+      const rejection = failure.rejectedErrors?.find((entry) => sameAddress(entry.recipient, address));
+      return outcomeOfError(address, rejection ?? failure);
+    });
+    return { kind: 'answered', outcomes };
+  } finally {
+    transport.close();
+  }
+}
+
+/**
+ * MX hosts and routes get opportunistic STARTTLS without certificate checks: their names come
+ * from unauthenticated DNS or the operator, so a check would only push mail back to plaintext.
+ * The smarthost gets a verified certificate, and STARTTLS is required before its password is sent.
+ */
+function transportOptionsOf(hop: DeliveryHop, options: SmtpClientOptions, plaintext: boolean) {
+  const common = {
+    host: hop.host,
+    port: hop.port,
+    name: options.heloName,
+    connectionTimeout: options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+    logger: false,
+  };
+
+  const smarthost = hop.smarthost;
+  if (smarthost === null) {
+    return { ...common, secure: false, ignoreTLS: plaintext, opportunisticTLS: true, tls: { rejectUnauthorized: false, servername: hop.serverName ?? undefined } };
+  }
+
+  return {
+    ...common,
+    secure: smarthost.implicitTls,
+    requireTLS: !smarthost.implicitTls && smarthost.user !== null,
+    tls: { rejectUnauthorized: true, ca: options.smarthostCa },
+    auth: smarthost.user === null ? undefined : { user: smarthost.user, pass: smarthost.password ?? '' },
+  };
+}
+
+function outcomeOfError(address: string, error: NodemailerError): AddressOutcome {
+  const reply = error.response ?? error.message;
+  // `permanent` is set from the reply code: 5xx except 503. Without a reply the client itself
+  // refused the envelope (an address it cannot send to), which a retry does not change.
+  const permanent = error.permanent ?? error.command === 'API';
+
+  return { address, result: permanent ? 'failed' : 'deferred', reply };
+}
+
+function sameAddress(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+function describeHop(hop: DeliveryHop): string {
+  const name = hop.serverName ? `${hop.serverName} ` : '';
+  return `${hop.via} ${name}${hop.host}:${hop.port}`;
+}
