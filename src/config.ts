@@ -9,7 +9,7 @@ const DNS_LABEL = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
 const DKIM_SELECTOR = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`, 'i');
 const DOMAIN_NAME = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})+$`);
 
-/** Whether a lower-case string is a domain name of at least two labels, such as `tinh-a.test`. */
+/** Returns whether a lower-case string is a domain name of at least two labels, such as `tinh-a.test`. */
 export function isDomainName(value: string): boolean {
   return value.length <= 253 && DOMAIN_NAME.test(value);
 }
@@ -28,6 +28,9 @@ const configSchema = z.object({
   CONGVAN_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   CONGVAN_BLOB_STORE: z.string().regex(/^(fs:.+|pg)$/, 'use fs:/path/to/folder or pg').optional(),
   CONGVAN_MAINTENANCE_INTERVAL: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(3600),
+  CONGVAN_DEV_PLAIN_AUTH_ON_LOOPBACK: z.enum(['true', 'false', '1', '0']).default('false'),
+  CONGVAN_DEMO_DOMAIN: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'use a lower-case domain name such as tinh-a.test').default('demo.congvan.test'),
+  CONGVAN_JOB_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   CONGVAN_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'use up to 64 letters, digits, dots, dashes or underscores').optional(),
   CONGVAN_MAX_MESSAGE_SIZE: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_SIZE),
   CONGVAN_PUBLIC_URL: z.string().url().optional(),
@@ -60,6 +63,12 @@ export interface Config {
   blobStore: { kind: 'fs'; path: string } | { kind: 'pg' };
   /** Names this process in logs and job leases. */
   nodeId: string;
+  /** Delay before a failed job's first retry, in milliseconds; it doubles with each attempt, up to an hour. */
+  jobRetryBaseMs: number;
+  /** The mail domain of the demo province's addresses, so two demo installations can differ. */
+  demoDomain: string;
+  /** Development only: the submission port takes AUTH without STARTTLS from loopback clients. */
+  devPlainAuthOnLoopback: boolean;
   /** How often housekeeping runs across all nodes, in milliseconds. */
   maintenanceIntervalMs: number;
   maxMessageSize: number;
@@ -69,13 +78,13 @@ export interface Config {
   tlsKeyFile: string | null;
   maxConnectionsPerClient: number;
   logLevel: string;
-  /** Fixed next hops for outbound mail by recipient domain; `*` matches every domain. */
+  /** Fixed next hops for outbound mail by recipient domain, where `*` matches every other domain. */
   smtpRoutes: SmtpRoute[];
   /** The relay that takes outbound mail for domains without a route, instead of their MX hosts. */
   smarthost: Smarthost | null;
   /** How long outbound delivery retries before the sender gets a non-delivery notice. */
   outboundGiveUpHours: number;
-  /** The DKIM selector of keys generated from now on; a stored key keeps the selector it was made with. */
+  /** The DKIM selector of keys generated from now on. A stored key keeps the selector it was made with. */
   dkimSelector: string;
 }
 
@@ -137,6 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseStatementTimeoutMs: values.CONGVAN_DATABASE_STATEMENT_TIMEOUT_MS,
     blobStore: blobStoreOf(values.CONGVAN_BLOB_STORE, dataDir, databaseUrl),
     maintenanceIntervalMs: values.CONGVAN_MAINTENANCE_INTERVAL * 1000,
+    devPlainAuthOnLoopback: values.CONGVAN_DEV_PLAIN_AUTH_ON_LOOPBACK === 'true' || values.CONGVAN_DEV_PLAIN_AUTH_ON_LOOPBACK === '1',
+    demoDomain: values.CONGVAN_DEMO_DOMAIN,
+    jobRetryBaseMs: values.CONGVAN_JOB_RETRY_BASE_SECONDS * 1000,
     nodeId: values.CONGVAN_NODE_ID ?? `${os.hostname().split('.')[0]}-${process.pid}`,
     maxMessageSize: values.CONGVAN_MAX_MESSAGE_SIZE,
     publicUrl: values.CONGVAN_PUBLIC_URL ?? `http://${hostname}:${values.CONGVAN_HTTP_PORT}`,
@@ -199,10 +211,12 @@ function parseSmarthost(setting: string | undefined): Smarthost | null {
   }
 
   const implicitTls = url.protocol === 'smtps:';
+  const defaultPort = implicitTls ? 465 : 587;
+
   return {
     implicitTls,
     host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: url.port === '' ? (implicitTls ? 465 : 587) : Number(url.port),
+    port: url.port === '' ? defaultPort : Number(url.port),
     user: url.username === '' ? null : decodeURIComponent(url.username),
     password: url.password === '' ? null : decodeURIComponent(url.password),
   };

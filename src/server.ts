@@ -3,11 +3,14 @@ import type { Config } from './config.js';
 import { openAppContext, type AppContext } from './platform/app-context.js';
 import { logger } from './platform/logger.js';
 import { buildHttpApp } from './http/app.js';
+import type { SMTPServer } from 'smtp-server';
 import { createInboundSmtpServer } from './mail/smtp/inbound-smtp-server.js';
+import { createSubmissionServer } from './mail/smtp/submission-server.js';
 import { loadTlsCredentials } from './mail/smtp/tls-credentials.js';
 import { ProcessingWorker } from './mail/inbound/processing-worker.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
 import { maintenanceSchedule } from './maintenance.js';
+import { registerOutboundDelivery } from './mail/outbound/outbound-delivery-job.js';
 import { warmUpTextExtraction } from './archive/text-extraction/extract-text.js';
 
 const log = logger('lifecycle');
@@ -16,6 +19,7 @@ export interface RunningServer {
   ctx: AppContext;
   httpPort: number;
   smtpPort: number;
+  submissionPort: number;
   stop(): Promise<void>;
 }
 
@@ -35,26 +39,24 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   warmUpTextExtraction();
   const worker = new ProcessingWorker(ctx);
   await worker.start();
-  const jobs = new JobRunner(ctx).schedule(maintenanceSchedule(config.maintenanceIntervalMs));
+  const jobs = new JobRunner(ctx, { retryBaseMs: config.jobRetryBaseMs }).schedule(maintenanceSchedule(config.maintenanceIntervalMs));
+  registerOutboundDelivery(jobs);
   jobs.start();
 
   const tls = await loadTlsCredentials(config);
   const smtp = createInboundSmtpServer(ctx, { tls, onStored: () => worker.wake() });
+  const submission = createSubmissionServer(ctx, { tls, allowPlainAuthOnLoopback: config.devPlainAuthOnLoopback });
   const http = await buildHttpApp(ctx, { isReady: () => ready });
 
   // Both listeners or neither: a server with SMTP up and HTTP down would accept mail that no one
   // can read, and a port taken by another process must stop the start with a clear error.
   try {
-    await new Promise<void>((resolve, reject) => {
-      smtp.server.once('error', reject);
-      smtp.listen(config.smtpPort, config.smtpHost, () => {
-        smtp.server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenSmtp(smtp, config.smtpPort, config.smtpHost);
+    await listenSmtp(submission, config.submissionPort, config.smtpHost);
     await http.listen({ port: config.httpPort, host: config.httpHost });
   } catch (error) {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await closeSmtp(smtp);
+    await closeSmtp(submission);
     await http.close();
     await worker.stop();
     await jobs.stop();
@@ -63,17 +65,19 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   }
 
   const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const submissionPort = (submission.server.address() as AddressInfo).port;
   const httpPort = (http.server.address() as AddressInfo).port;
 
   ready = true;
-  log.info({ httpPort, smtpPort, dataDir: config.dataDir, engine: ctx.engine, nodeId: config.nodeId }, 'server ready');
+  log.info({ httpPort, smtpPort, submissionPort, dataDir: config.dataDir, engine: ctx.engine, nodeId: config.nodeId }, 'server ready');
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       ready = false;
       log.info('stopping: no new connections; finishing SMTP transactions in flight');
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await closeSmtp(smtp);
+      await closeSmtp(submission);
       await http.close();
       await worker.stop();
       await jobs.stop();
@@ -83,7 +87,21 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
     return stopping;
   };
 
-  return { ctx, httpPort, smtpPort, stop };
+  return { ctx, httpPort, smtpPort, submissionPort, stop };
+}
+
+function listenSmtp(server: SMTPServer, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeSmtp(server: SMTPServer): Promise<void> {
+  return new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 /** A start that failed for a reason the operator fixes, such as a port in use. */
@@ -96,7 +114,7 @@ function describeListenError(error: unknown, config: Config): string {
   const detail = error instanceof Error ? error.message : String(error);
 
   if (code === 'EADDRINUSE') {
-    return `A port is already in use (${detail}). Stop the other server or choose free ports with CONGVAN_HTTP_PORT (now ${config.httpPort}) and CONGVAN_SMTP_PORT (now ${config.smtpPort}).`;
+    return `A port is already in use (${detail}). Stop the other server or choose free ports with CONGVAN_HTTP_PORT (now ${config.httpPort}), CONGVAN_SMTP_PORT (now ${config.smtpPort}) and CONGVAN_SUBMISSION_PORT (now ${config.submissionPort}).`;
   }
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return `Cannot bind the address (${detail}). Check CONGVAN_HTTP_HOST (now ${config.httpHost}) and CONGVAN_SMTP_HOST (now ${config.smtpHost}).`;

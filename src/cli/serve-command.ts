@@ -16,7 +16,7 @@ export async function runServeCommand(config: Config, options: { demo?: boolean 
   });
 
   process.stdout.write(
-    `Công Văn is running.\n  Web and API: ${config.publicUrl.replace(/:\d+$/, `:${server.httpPort}`)}/  (API docs at /api/docs)\n  SMTP (inbound): port ${server.smtpPort}\n  Data folder: ${config.dataDir}\n`,
+    `Công Văn is running.\n  Web and API: ${config.publicUrl.replace(/:\d+$/, `:${server.httpPort}`)}/  (API docs at /api/docs)\n  SMTP (inbound): port ${server.smtpPort}\n  SMTP (submission, STARTTLS + AUTH): port ${server.submissionPort}\n  Data folder: ${config.dataDir}\n`,
   );
 
   await new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
 import type { AppContext } from '../platform/app-context.js';
 import type { Db } from '../platform/database/connection.js';
 import { lockKeys } from '../platform/database/row-locks.js';
-import { DEMO_GROUPS, DEMO_OFFICE_USERS, DEMO_ORGANIZATIONS, type DemoUser } from './demo-province.js';
+import { DEMO_DOMAIN, DEMO_GROUPS, DEMO_OFFICE_USERS, DEMO_ORGANIZATIONS, type DemoUser } from './demo-province.js';
 import { upsertGroup } from './group-repository.js';
 import { upsertOrganization } from './organization-repository.js';
 import { generatePassword, hashPassword } from './passwords.js';
@@ -47,7 +47,8 @@ export async function loadDemoProvince(ctx: AppContext): Promise<{ loaded: boole
 
     const organizationIds = new Map<string, string>();
     for (const organization of DEMO_ORGANIZATIONS) {
-      organizationIds.set(organization.code, await upsertOrganization(trx, organization, now));
+      const addresses = organization.addresses.map((address) => address.replace(`@${DEMO_DOMAIN}`, `@${ctx.config.demoDomain}`));
+      organizationIds.set(organization.code, await upsertOrganization(trx, { ...organization, addresses }, now));
     }
 
     for (const group of DEMO_GROUPS) {

@@ -13,12 +13,12 @@ export type DeliveryFailure =
   /** A delivery status notification (RFC 3464) came back with action "failed". */
   | { kind: 'reported'; reply: string };
 
-// An SMTP reply or diagnostic can run over several lines; the notice keeps the start of it.
+// An SMTP reply or diagnostic can run over several lines, so the notice keeps only its start.
 const MAX_REPLY_IN_NOTICE = 500;
 
 /**
- * Marks a remote recipient's copy failed and tells the sending organization which address failed
- * and what the server replied, in the caller's transaction.
+ * Marks a remote recipient's copy failed and notifies the sending organization of the failed
+ * address and the server's reply, in the caller's transaction.
  */
 export async function recordDeliveryFailure(ctx: AppContext, trx: Db, recipientId: string, failure: DeliveryFailure): Promise<void> {
   await recordRecipientEvent(ctx, trx, recipientId, 'failed', { detail: failure.reply });

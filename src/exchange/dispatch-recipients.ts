@@ -56,8 +56,8 @@ export async function resolveRecipients(db: Db, entries: string[], senderOrganiz
     const key = entry.toLowerCase();
 
     if (entry.includes('@')) {
-      const address = normalizeMailAddress(entry);
-      if (!address || !/^[^@\s]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(address)) {
+      const address = externalAddress(entry);
+      if (!address) {
         throw invalidInput('recipients', `Địa chỉ thư "${entry}" không hợp lệ.`, `"${entry}" is not a valid mail address.`);
       }
       const owner = await findOrganizationByAddress(db, address);
@@ -99,4 +99,15 @@ function localRecipient(organization: Organization, via: string | null): Resolve
     name: organization.name,
     via,
   };
+}
+
+// Another system's address is used as written, with a lower-case domain: its +tag and the case
+// of its local part may matter there. Only this installation's own look-ups ignore them.
+function externalAddress(entry: string): string | null {
+  const trimmed = entry.replace(/^<(.*)>$/, '$1').trim();
+  const at = trimmed.lastIndexOf('@');
+  if (at <= 0 || !normalizeMailAddress(trimmed)) return null;
+
+  const address = `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
+  return /^[^@\s]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(address) ? address : null;
 }

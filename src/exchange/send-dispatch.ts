@@ -74,6 +74,8 @@ export async function sendDispatch(ctx: AppContext, user: User, input: SendInput
   const year = vietnamYear(now);
   const dispatchId = input.draftId ?? newId();
   const domain = senderAddress.split('@')[1]!;
+  // Read before the transaction: on SQLite it holds the only connection.
+  const overdueAt = await overdueTimeFor(ctx, input.metadata.urgency, now);
 
   const sent = await ctx.db.transaction().execute(async (trx) => {
     const numbering = await assignOutgoingNumber(ctx, trx, { organizationId: sender.id, year, number: input.metadata.number, notation: input.metadata.notation });
@@ -198,7 +200,6 @@ export async function sendDispatch(ctx: AppContext, user: User, input: SendInput
     });
     const deliveryByOrganization = new Map(deliveries.map((delivery) => [delivery.organizationId, delivery.deliveryId]));
 
-    const overdueAt = await overdueTimeFor(ctx, metadata.urgency, now);
     const remotes: { recipientId: string; address: string }[] = [];
     for (const recipient of recipients) {
       const recipientId = newId();

@@ -17,6 +17,7 @@ export interface DemoLogin {
 export interface ServerProcess {
   baseUrl: string;
   smtpPort: number;
+  submissionPort: number;
   dataDir: string;
   /** The variables that point a command at this server's data: its folder and database. */
   env: Record<string, string>;
@@ -39,6 +40,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       ...process.env,
       CONGVAN_HTTP_PORT: '0',
       CONGVAN_SMTP_PORT: '0',
+      CONGVAN_SUBMISSION_PORT: '0',
       CONGVAN_HTTP_HOST: '127.0.0.1',
       CONGVAN_SMTP_HOST: '127.0.0.1',
       CONGVAN_HOSTNAME: 'localhost',
@@ -58,7 +60,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const ports = await waitFor(child, () => {
     const http = /Web and API: http:\/\/[^:]+:(\d+)\//.exec(stdout);
     const smtp = /SMTP \(inbound\): port (\d+)/.exec(stdout);
-    return http && smtp ? { http: Number(http[1]), smtp: Number(smtp[1]) } : null;
+    const submission = /SMTP \(submission[^)]*\): port (\d+)/.exec(stdout);
+    return http && smtp && submission ? { http: Number(http[1]), smtp: Number(smtp[1]), submission: Number(submission[1]) } : null;
   }, () => `stdout:\n${stdout}\nstderr:\n${stderr}`);
 
   const baseUrl = `http://127.0.0.1:${ports.http}`;
@@ -68,6 +71,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   return {
     baseUrl,
     smtpPort: ports.smtp,
+    submissionPort: ports.submission,
     dataDir,
     env: dataEnv,
     logins: parseDemoLogins(stdout),

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from './calendar-date.js';
 import { lunarToSolar, solarToLunar } from './lunar-calendar.js';
 
-// Every expected date below agrees with Hồ Ngọc Đức's own program (npm amlich 0.0.2) and with
-// published dates. Those are the Government's holiday announcements (2025 to 2027),
-// timeanddate.com's table of Hùng Kings' days (2016 to 2026), Vietnamese news on the leap month
-// of 2023, and news reports of the years when Vietnam's Tết differed from China's (1985, 2007).
+// Every expected date below agrees with Hồ Ngọc Đức's own program (npm amlich 0.0.2). All but
+// Hùng Kings' Day 2027 also agree with a published source. Those are the Government's holiday
+// announcements, news on Tết 2027 and on the leap month of 2023, timeanddate.com's table of
+// Hùng Kings' days (2016 to 2026), and reports of the years when Vietnam's Tết differed from
+// China's (1985, 2007).
 const TET = [
   { year: 2025, date: '2025-01-29' },
   { year: 2026, date: '2026-02-17' },

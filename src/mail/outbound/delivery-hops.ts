@@ -1,7 +1,7 @@
 import { Resolver } from 'node:dns/promises';
 import type { Config, Smarthost } from '../../config.js';
 
-/** The lookups outbound delivery makes; node:dns/promises Resolver has them, tests inject their own. */
+/** Lookups that outbound delivery makes. The node:dns/promises Resolver implements them, and tests inject their own. */
 export interface MailResolver {
   resolveMx(domain: string): Promise<{ exchange: string; priority: number }[]>;
   resolve4(host: string): Promise<string[]>;
@@ -10,12 +10,12 @@ export interface MailResolver {
 
 /** One server to try, in order. */
 export interface DeliveryHop {
-  /** What chose this hop: a CONGVAN_SMTP_ROUTES entry, CONGVAN_SMARTHOST, or the domain's MX records. */
+  /** The source of this hop: a CONGVAN_SMTP_ROUTES entry, CONGVAN_SMARTHOST, or the domain's MX records. */
   via: 'route' | 'smarthost' | 'mx';
   /** Address or name to connect to. */
   host: string;
   port: number;
-  /** The MX host name behind an address, sent as the TLS server name; null when host is that name. */
+  /** The MX host name behind an address, sent as the TLS server name, or null when host is that name. */
   serverName: string | null;
   smarthost: Smarthost | null;
 }

@@ -1,23 +1,25 @@
 import { dkimSign } from 'mailauth/lib/dkim/sign.js';
+import addressparser from 'nodemailer/lib/addressparser';
+import { isDomainName } from '../../config.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { readHeaderSection } from '../mime/header-section.js';
 import { loadDkimKey } from './dkim-keys.js';
 
-/** Signed whenever present; a receiving Công Văn reads document metadata from the X-CongVan-* fields. */
+/** Header fields signed whenever present, together with every X-CongVan-* field of the message. */
 const SIGNED_FIELDS = ['From', 'To', 'Cc', 'Subject', 'Date', 'Message-ID', 'MIME-Version', 'Content-Type'];
 
 /**
  * Prepends a DKIM-Signature (rsa-sha256, relaxed/relaxed) made with the key of `fromDomain`,
- * generating that key on first use. Call it once per message: every recipient then gets the same
- * signed bytes, and the stored blob is what was sent.
+ * generating that key on first use. Outbound delivery signs the stored message on each attempt,
+ * for all recipients of that attempt at once.
  */
 export async function signMessage(ctx: AppContext, raw: Buffer, fromDomain: string): Promise<Buffer> {
   const key = await loadDkimKey(ctx, fromDomain);
 
   const result = await dkimSign(raw, {
     signTime: ctx.clock.now(),
-    // NOTE: mailauth 4.13.3 reads headerList only as a colon-separated string; an array, as its
-    // type declaration asks for, is ignored and the default field list is signed instead.
+    // NOTE: mailauth 4.13.3 reads headerList only as a colon-separated string. An array, which its
+    // type declaration requires, is ignored, and the default field list is signed instead.
     headerList: signedFieldsOf(raw).join(':') as unknown as string[],
     signatureData: [
       { signingDomain: key.domain, selector: key.selector, privateKey: key.privateKeyPem, algorithm: 'rsa-sha256', canonicalization: 'relaxed/relaxed' },
@@ -40,4 +42,18 @@ function signedFieldsOf(raw: Buffer): string[] {
   }
 
   return [...SIGNED_FIELDS, ...congvanFields.values()];
+}
+
+/**
+ * Returns the domain to sign for: the From header's, which DMARC aligns with, else the envelope
+ * sender's when the From header has no usable address.
+ */
+export function signingDomainOf(raw: Buffer, envelopeFrom: string): string {
+  const from = readHeaderSection(raw).fields.find((field) => field.key === 'from');
+  const address = from ? addressparser(from.value.toString('utf8'), { flatten: true })[0]?.address : undefined;
+  const domain = address?.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+  if (domain && isDomainName(domain)) return domain;
+
+  return envelopeFrom.slice(envelopeFrom.lastIndexOf('@') + 1).toLowerCase();
 }

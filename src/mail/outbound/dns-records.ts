@@ -9,7 +9,7 @@ export interface DnsRecord {
 }
 
 const TTL_SECONDS = 3600;
-/** RFC 1035 section 3.3: a character-string holds at most 255 octets, so longer TXT data is split. */
+/** RFC 1035 section 3.3: a character-string contains at most 255 octets, so longer TXT data is split. */
 const MAX_CHARACTER_STRING = 255;
 
 /**

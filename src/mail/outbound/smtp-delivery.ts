@@ -4,7 +4,7 @@ import type { DeliveryHop } from './delivery-hops.js';
 
 export type DeliveryResult = 'delivered' | 'failed' | 'deferred';
 
-/** What happened to one envelope recipient, with the server's reply or the local error. */
+/** The outcome for one envelope recipient, with the server's reply or the local error. */
 export interface AddressOutcome {
   address: string;
   result: DeliveryResult;
@@ -21,19 +21,19 @@ export interface OutgoingMessage {
 export interface SmtpClientOptions {
   /** Name sent in EHLO: CONGVAN_HOSTNAME. */
   heloName: string;
-  /** Trust anchors (PEM) for the smarthost's certificate in place of the system's; for tests and private CAs. */
+  /** Trust anchors (PEM) for the smarthost's certificate in place of the system's, for tests and private CAs. */
   smarthostCa?: string | Buffer;
   connectionTimeoutMs?: number;
 }
 
-type Attempt = { kind: 'answered'; outcomes: AddressOutcome[] } | { kind: 'unreachable'; error: NodemailerError };
+type Attempt = { kind: 'replied'; outcomes: AddressOutcome[] } | { kind: 'unreachable'; error: NodemailerError };
 
-// Postfix waits as long for a TCP connection (smtp_connect_timeout = 30s) before the next address.
+// Per address, so a dead primary MX holds up the next one for 30 s, not nodemailer's default 2 minutes.
 const CONNECTION_TIMEOUT_MS = 30_000;
 
 /**
  * Sends one message to its recipients at one domain, trying the hops in order until a server
- * answers the transaction. Every address gets an outcome: `delivered` after the 250 to the final
+ * replies to the transaction. Every address gets an outcome: `delivered` after the 250 to the final
  * dot, `failed` on a permanent reply (5xx), and `deferred` on a temporary reply (4xx) or when no
  * hop could be reached.
  */
@@ -42,12 +42,10 @@ export async function deliverOverSmtp(hops: DeliveryHop[], message: OutgoingMess
 
   for (const hop of hops) {
     let attempt = await sendOnce(hop, message, options, false);
-    // Opportunistic TLS (RFC 7435): a peer whose TLS handshake fails still gets the mail in
-    // plaintext, as Postfix does at security level "may". The smarthost never falls back.
-    if (attempt.kind === 'unreachable' && attempt.error.code === 'ETLS' && hop.smarthost === null) {
+    if (attempt.kind === 'unreachable' && hop.smarthost === null && mayBeTlsFailure(attempt.error)) {
       attempt = await sendOnce(hop, message, options, true);
     }
-    if (attempt.kind === 'answered') return attempt.outcomes;
+    if (attempt.kind === 'replied') return attempt.outcomes;
 
     lastFailure = `${describeHop(hop)}: ${attempt.error.response ?? attempt.error.message}`;
   }
@@ -67,17 +65,17 @@ async function sendOnce(hop: DeliveryHop, message: OutgoingMessage, options: Smt
 
       return { address, result: 'deferred', reply: `the server sent no reply for this recipient; final reply: ${info.response}` };
     });
-    return { kind: 'answered', outcomes };
+    return { kind: 'replied', outcomes };
   } catch (error) {
     const failure = error as NodemailerError;
-    // EENVELOPE and EMESSAGE carry the reply to MAIL FROM, RCPT TO or DATA: the server answered.
+    // EENVELOPE and EMESSAGE carry the server's reply to MAIL FROM, RCPT TO or DATA.
     if (failure.code !== 'EENVELOPE' && failure.code !== 'EMESSAGE') return { kind: 'unreachable', error: failure };
 
     const outcomes = message.addresses.map((address) => {
       const rejection = failure.rejectedErrors?.find((entry) => sameAddress(entry.recipient, address));
       return outcomeOfError(address, rejection ?? failure);
     });
-    return { kind: 'answered', outcomes };
+    return { kind: 'replied', outcomes };
   } finally {
     transport.close();
   }
@@ -111,6 +109,21 @@ function transportOptionsOf(hop: DeliveryHop, options: SmtpClientOptions, plaint
     tls: { rejectUnauthorized: true, ca: options.smarthostCa },
     auth: smarthost.user === null ? undefined : { user: smarthost.user, pass: smarthost.password ?? '' },
   };
+}
+
+// Errors of the TCP connection itself: the server was never reached, so TLS played no part.
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'EDNS']);
+
+/**
+ * Opportunistic TLS (RFC 7435) sends in plaintext rather than not at all. Node reports a failed
+ * STARTTLS handshake as a plain socket error (ESOCKET, "wrong version number", a reset), so any
+ * session that broke after the TCP connection and without an SMTP reply is tried once more
+ * without STARTTLS. A failure the second time is reported as usual.
+ */
+function mayBeTlsFailure(error: NodemailerError): boolean {
+  if (error.responseCode !== undefined || error.timeoutType === 'CONNECT_TIMEOUT') return false;
+
+  return !CONNECT_FAILURES.has(error.originalCode ?? error.code ?? '');
 }
 
 function outcomeOfError(address: string, error: NodemailerError): AddressOutcome {

@@ -3,17 +3,7 @@ import { openTestContext, type TestContext } from '../../../test/helpers/test-co
 import type { AppContext } from '../app-context.js';
 import { claimJob, completeJob, enqueueJob, failJob } from './job-queue.js';
 import { JobRunner } from './job-runner.js';
-
-// A clock the test moves by hand, shared by every node of a test.
-class ManualClock {
-  constructor(public current = new Date('2026-12-04T02:00:00Z')) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
+import { ManualClock } from '../../../test/helpers/manual-clock.js';
 
 let opened: TestContext;
 let nodeA: AppContext;
