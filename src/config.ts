@@ -31,6 +31,7 @@ const configSchema = z.object({
   CONGVAN_DEV_PLAIN_AUTH_ON_LOOPBACK: z.enum(['true', 'false', '1', '0']).default('false'),
   CONGVAN_DEMO_DOMAIN: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'use a lower-case domain name such as tinh-a.test').default('demo.congvan.test'),
   CONGVAN_JOB_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  CONGVAN_REMINDER_INTERVAL: z.coerce.number().int().min(1).max(24 * 3600).default(300),
   CONGVAN_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'use up to 64 letters, digits, dots, dashes or underscores').optional(),
   CONGVAN_MAX_MESSAGE_SIZE: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_SIZE),
   CONGVAN_PUBLIC_URL: z.string().url().optional(),
@@ -63,6 +64,8 @@ export interface Config {
   blobStore: { kind: 'fs'; path: string } | { kind: 'pg' };
   /** Names this process in logs and job leases. */
   nodeId: string;
+  /** How often overdue copies are looked for and reminded, in milliseconds. */
+  reminderIntervalMs: number;
   /** Delay before a failed job's first retry, in milliseconds; it doubles with each attempt, up to an hour. */
   jobRetryBaseMs: number;
   /** The mail domain of the demo province's addresses, so two demo installations can differ. */
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devPlainAuthOnLoopback: values.CONGVAN_DEV_PLAIN_AUTH_ON_LOOPBACK === 'true' || values.CONGVAN_DEV_PLAIN_AUTH_ON_LOOPBACK === '1',
     demoDomain: values.CONGVAN_DEMO_DOMAIN,
     jobRetryBaseMs: values.CONGVAN_JOB_RETRY_BASE_SECONDS * 1000,
+    reminderIntervalMs: values.CONGVAN_REMINDER_INTERVAL * 1000,
     nodeId: values.CONGVAN_NODE_ID ?? `${os.hostname().split('.')[0]}-${process.pid}`,
     maxMessageSize: values.CONGVAN_MAX_MESSAGE_SIZE,
     publicUrl: values.CONGVAN_PUBLIC_URL ?? `http://${hostname}:${values.CONGVAN_HTTP_PORT}`,

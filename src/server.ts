@@ -11,6 +11,7 @@ import { ProcessingWorker } from './mail/inbound/processing-worker.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
 import { maintenanceSchedule } from './maintenance.js';
 import { registerOutboundDelivery } from './mail/outbound/outbound-delivery-job.js';
+import { reminderSchedule } from './exchange/reminders.js';
 import { warmUpTextExtraction } from './archive/text-extraction/extract-text.js';
 
 const log = logger('lifecycle');
@@ -40,6 +41,7 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   const worker = new ProcessingWorker(ctx);
   await worker.start();
   const jobs = new JobRunner(ctx, { retryBaseMs: config.jobRetryBaseMs }).schedule(maintenanceSchedule(config.maintenanceIntervalMs));
+  jobs.schedule(reminderSchedule(config.reminderIntervalMs));
   registerOutboundDelivery(jobs);
   jobs.start();
 

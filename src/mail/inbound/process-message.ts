@@ -11,6 +11,8 @@ import { attachmentFlags } from './attachment-flags.js';
 import { notifyQuarantine } from './quarantine-notice.js';
 import { receiptRequestOf } from '../../exchange/receipt-request.js';
 import { applyIncomingReceipt } from '../../exchange/receipts.js';
+import { applyIncomingReminder, REMINDER_HEADER } from '../../exchange/reminders.js';
+import type { ParsedMessage } from '../mime/types.js';
 import { applyDeliveryReport } from '../../exchange/delivery-reports.js';
 
 const log = logger('ingest');
@@ -95,7 +97,11 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
     }
 
     const toRegister: DocumentToRegister[] = [];
-    for (const analyzed of analysis.documents) {
+    // A reminder about a document registered here becomes a notice, not a new document.
+    const remindedAbout = reminderTarget(parsed);
+    const reminded = remindedAbout ? await applyIncomingReminder(ctx, trx, { originalMessageId: remindedAbout, text: parsed.text.trim().split('\n')[0] ?? parsed.subject }) : 0;
+
+    for (const analyzed of reminded > 0 ? [] : analysis.documents) {
       const attachmentId = analyzed.attachmentPartPath ? (attachmentIds.get(analyzed.attachmentPartPath) ?? null) : null;
       const row = documentRow(message.id, analyzed, parsed.subject, attachmentId, [...flags, ...analyzed.flags], now);
 
@@ -196,6 +202,13 @@ function documentRow(messageRowId: string, analyzed: AnalyzedDocument, mailSubje
     created_at: now,
     updated_at: now,
   };
+}
+
+function reminderTarget(parsed: ParsedMessage): string | null {
+  const header = (name: string) => parsed.headers.find((candidate) => candidate.name.toLowerCase() === name)?.value ?? null;
+  if (!header(REMINDER_HEADER.toLowerCase())) return null;
+
+  return /<([^>]+)>/.exec(header('in-reply-to') ?? '')?.[1] ?? null;
 }
 
 async function isReusedMessageId(ctx: AppContext, id: string, messageIdHeader: string | null, contentSha256: string): Promise<boolean> {

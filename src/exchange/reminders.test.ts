@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../test/helpers/manual-clock.js';
+import { openTestContext, type TestContext } from '../../test/helpers/test-context.js';
+import { upsertOrganization } from '../directory/organization-repository.js';
+import type { User } from '../directory/user-repository.js';
+import { processMessage } from '../mail/inbound/process-message.js';
+import { storeRawMessage } from '../mail/inbound/store-raw-message.js';
+import type { AppContext } from '../platform/app-context.js';
+import { prepareFiles } from './dispatch-files.js';
+import { dispatchMetadataSchema } from './dispatch-metadata.js';
+import { sendDueReminders } from './reminders.js';
+import { recordRecipientEvent } from './recipient-status.js';
+import { sendDispatch } from './send-dispatch.js';
+
+const PDF = readFileSync(new URL('../../test/fixtures/documents/tb-61-ubnd.pdf', import.meta.url));
+
+let opened: TestContext;
+let ctx: AppContext;
+let clock: ManualClock;
+let clerk: User;
+let recipientId: string;
+
+beforeEach(async () => {
+  // Friday 4 December 2026, 09:00 in Vietnam.
+  clock = new ManualClock(new Date('2026-12-04T02:00:00Z'));
+  opened = await openTestContext('congvan-reminders-', { clock });
+  ctx = opened.ctx;
+
+  const now = clock.now().toISOString();
+  const senderId = await upsertOrganization(ctx.db, { code: '000.00.01.H36', name: 'Văn phòng UBND tỉnh', shortName: null, kind: 'office', parentCode: null, addresses: ['vanthu.vp@tinh-a.test'] }, now);
+  recipientId = await upsertOrganization(ctx.db, { code: '000.00.05.H36', name: 'Sở Nội vụ', shortName: null, kind: 'department', parentCode: null, addresses: ['vanthu.snv@tinh-a.test'] }, now);
+  clerk = { id: 'clerk-vp', login: 'vanthu.vp', fullName: 'Nguyễn Văn Thư', email: null, organizationId: senderId, roles: ['clerk'], disabled: false };
+
+  const sent = await sendDispatch(ctx, clerk, {
+    metadata: dispatchMetadataSchema.parse({ type: 'TB', notation: 'VP', subject: 'Thông báo lịch họp giao ban tháng 12', urgency: 'normal' }),
+    recipients: ['vanthu.snv@tinh-a.test', 'vanthu@so-khac.tinh-b.test'],
+    files: prepareFiles([{ filename: 'thong-bao.pdf', content: PDF, role: 'document' }]),
+    source: 'api',
+  });
+
+  // The remote copy reached the other server; only copies that arrived are reminded.
+  const remote = await ctx.db.selectFrom('dispatch_recipients').select('id').where('dispatch_id', '=', sent.id).where('kind', '=', 'remote').executeTakeFirstOrThrow();
+  await ctx.db.transaction().execute((trx) => recordRecipientEvent(ctx, trx, remote.id, 'delivered'));
+});
+
+afterEach(async () => {
+  await opened.close();
+});
+
+const noticesOf = (organizationId: string) => ctx.db.selectFrom('notifications').selectAll().where('organization_id', '=', organizationId).where('kind', '=', 'acceptance-reminder').execute();
+
+describe('acceptance reminders', () => {
+  it('wait until 16 working hours have passed, across the weekend', async () => {
+    const [local] = await ctx.db.selectFrom('dispatch_recipients').select('overdue_at').where('kind', '=', 'local').execute();
+    // Friday 09:00 to 17:00 gives 6 working hours, Monday 7.5, so Tuesday 10:00 ends the 16th.
+    expect(local!.overdue_at).toBe('2026-12-08T03:00:00.000Z');
+
+    clock.current = new Date('2026-12-08T02:59:00Z');
+    expect(await sendDueReminders(ctx)).toEqual({ reminded: 0 });
+  });
+
+  it('tell a local recipient in the app and mail a remote one, once', async () => {
+    clock.current = new Date('2026-12-08T03:00:01Z');
+
+    expect(await sendDueReminders(ctx)).toEqual({ reminded: 2 });
+    expect(await sendDueReminders(ctx)).toEqual({ reminded: 0 });
+
+    const notices = await noticesOf(recipientId);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain('Thông báo lịch họp giao ban tháng 12');
+
+    const events = await ctx.db.selectFrom('dispatch_events').select(['kind']).where('kind', '=', 'reminded').execute();
+    expect(events).toHaveLength(2);
+
+    const mails = await ctx.db.selectFrom('jobs').select('payload').where('kind', '=', 'outbound-delivery').execute();
+    const reminderMail = mails.map((job) => JSON.parse(job.payload)).find((payload) => payload.recipients[0].recipientId === null);
+    expect(reminderMail.recipients[0].address).toBe('vanthu@so-khac.tinh-b.test');
+  });
+
+  it('turn a reminder mail into a notice where the document is registered', async () => {
+    clock.current = new Date('2026-12-08T03:00:01Z');
+    await sendDueReminders(ctx);
+
+    const job = (await ctx.db.selectFrom('jobs').select('payload').where('kind', '=', 'outbound-delivery').execute())
+      .map((row) => JSON.parse(row.payload))
+      .find((payload) => payload.recipients[0].recipientId === null);
+    const raw = await ctx.blobs.get(job.rawSha256);
+    const id = await storeRawMessage(ctx, raw, { source: 'smtp', envelopeFrom: null, envelopeTo: ['vanthu.snv@tinh-a.test'], recipientOrganizationIds: [recipientId], remoteAddress: null, helo: null });
+    await processMessage(ctx, id);
+
+    expect(await noticesOf(recipientId)).toHaveLength(2);
+    const registered = await ctx.db.selectFrom('documents').select('id').where('message_id', '=', id).execute();
+    expect(registered).toEqual([]);
+  });
+});
