@@ -164,3 +164,39 @@ describe('sending rules and numbering', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('drafts', () => {
+  it('saves an incomplete draft, completes it and sends it', async () => {
+    const form = dispatchForm({ subject: '' }, [DEPARTMENTS_GROUP]);
+    form.set('draft', 'true');
+    const saved = await office.form('POST', '/api/v1/dispatches', form);
+    expect(saved.status).toBe(201);
+    const { id, status } = await saved.json();
+    expect(status).toBe('draft');
+
+    const drafts = await office.json('GET', '/api/v1/dispatches?status=draft');
+    expect(drafts.items.map((item: { id: string }) => item.id)).toContain(id);
+
+    const early = await office.request('POST', `/api/v1/dispatches/${id}/send`);
+    expect(early.status).toBe(400);
+    expect((await early.json()).error.field).toBe('metadata.subject');
+
+    const update = new FormData();
+    update.set('metadata', JSON.stringify({ ...METADATA, subject: 'V/v bản nháp đã hoàn thiện' }));
+    update.set('recipients', JSON.stringify(['vanthu.stc@demo.congvan.test']));
+    const updated = await office.form('PUT', `/api/v1/dispatches/${id}`, update);
+    expect(updated.status).toBe(200);
+    const draft = await updated.json();
+    expect(draft).toMatchObject({ status: 'draft', subject: 'V/v bản nháp đã hoàn thiện', recipientEntries: ['vanthu.stc@demo.congvan.test'] });
+    expect(draft.files).toHaveLength(1);
+
+    const sent = await office.json('POST', `/api/v1/dispatches/${id}/send`);
+    expect(sent.id).toBe(id);
+    const dispatch = await office.json('GET', `/api/v1/dispatches/${id}`);
+    expect(dispatch).toMatchObject({ status: 'sent', counts: { total: 1 } });
+
+    const again = await office.request('DELETE', `/api/v1/dispatches/${id}`);
+    expect(again.status).toBe(409);
+  });
+});
+

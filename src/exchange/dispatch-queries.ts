@@ -52,6 +52,8 @@ export interface DispatchDetail extends DispatchSummary {
   signer: string | null;
   signerPosition: string | null;
   withdrawReason: string | null;
+  /** The recipients as entered (codes, groups, addresses); what a draft is edited from. */
+  recipientEntries: string[];
   files: { position: number; role: string; filename: string; contentType: string; size: number; sha256: string }[];
   deliveries: RecipientTimeline[];
 }
@@ -131,6 +133,7 @@ export async function loadDispatch(ctx: AppContext, user: User, dispatchId: stri
     signer: row.signer,
     signerPosition: row.signer_position,
     withdrawReason: row.withdraw_reason,
+    recipientEntries: JSON.parse(row.recipients) as string[],
     files: files.map((file) => ({ position: file.position, role: file.role, filename: file.filename, contentType: file.content_type, size: file.size, sha256: file.sha256 })),
     deliveries: recipients.map((recipient) => ({
       recipientId: recipient.id,

@@ -11,6 +11,7 @@ import { listDispatches, loadDispatch } from '../../exchange/dispatch-queries.js
 import { resolveRecipients } from '../../exchange/dispatch-recipients.js';
 import { resendToRecipient, withdrawDispatch } from '../../exchange/dispatch-actions.js';
 import { assertMaySend, sendDispatch } from '../../exchange/send-dispatch.js';
+import { deleteDraft, draftMetadataSchema, saveDraft, sendDraft } from '../../exchange/drafts.js';
 import { loadSendingRules, saveSendingRules, sendingRulesSchema, FILE_KINDS } from '../../exchange/sending-rules.js';
 import { contentDisposition } from '../content-disposition.js';
 import { localeOf } from '../locale.js';
@@ -30,14 +31,41 @@ const previewBody = z.object({ recipients: z.array(z.string().max(320)).max(1000
 const recipientList = z.array(z.string().max(320)).max(1000);
 
 export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/v1/dispatches', { schema: { tags: ['dispatches'], summary: 'Send a document (multipart: document, attachments, metadata JSON, recipients JSON); returns the dispatch id' } }, async (request, reply) => {
+  app.post('/api/v1/dispatches', { schema: { tags: ['dispatches'], summary: 'Send a document (multipart: document, attachments, metadata JSON, recipients JSON; draft=true saves a draft); returns the dispatch id' } }, async (request, reply) => {
     const user = requireUser(request);
     assertMaySend(user);
 
-    const form = await readDispatchForm(request);
-    const sent = await sendDispatch(ctx, user, { metadata: form.metadata, recipients: form.recipients, files: form.files, source: 'api' });
+    const form = await readForm(request);
+    if (form.draft) {
+      const id = await saveDraft(ctx, user, draftOf(form));
+      return reply.status(201).send({ id, status: 'draft' });
+    }
 
+    const sent = await sendDispatch(ctx, user, { ...dispatchOf(form), source: 'api' });
     return reply.status(201).send(sent);
+  });
+
+  app.put('/api/v1/dispatches/:id', { schema: { tags: ['dispatches'], summary: 'Replace a draft’s metadata, recipients and, when given, files (multipart as for sending)' } }, async (request) => {
+    const user = requireUser(request);
+    const { id } = idParams.parse(request.params);
+
+    await saveDraft(ctx, user, draftOf(await readForm(request)), id);
+    return loadDispatch(ctx, user, id, localeOf(request));
+  });
+
+  app.post('/api/v1/dispatches/:id/send', { schema: { tags: ['dispatches'], summary: 'Send a saved draft' } }, async (request) => {
+    const user = requireUser(request);
+    const { id } = idParams.parse(request.params);
+
+    return sendDraft(ctx, user, id);
+  });
+
+  app.delete('/api/v1/dispatches/:id', { schema: { tags: ['dispatches'], summary: 'Delete a draft' } }, async (request, reply) => {
+    const user = requireUser(request);
+    const { id } = idParams.parse(request.params);
+
+    await deleteDraft(ctx, user, id);
+    return reply.status(204).send();
   });
 
   app.post('/api/v1/dispatches/recipients/preview', { schema: { tags: ['dispatches'], summary: 'Expand recipients (groups, codes, addresses) as they would be sent to' } }, async (request) => {
@@ -132,41 +160,73 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
   });
 }
 
+interface DispatchForm {
+  files: UploadedFile[];
+  metadataText: string | null;
+  recipientsText: string | null;
+  draft: boolean;
+}
+
 /** Reads the multipart form of a dispatch: the document, attachments, metadata and recipients. */
-async function readDispatchForm(request: FastifyRequest) {
-  const files: UploadedFile[] = [];
-  let metadataText: string | null = null;
-  let recipientsText: string | null = null;
+async function readForm(request: FastifyRequest): Promise<DispatchForm> {
+  const form: DispatchForm = { files: [], metadataText: null, recipientsText: null, draft: false };
 
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       if (part.fieldname !== 'document' && part.fieldname !== 'attachments') {
         throw invalidInput(part.fieldname, `Trường tệp "${part.fieldname}" không được dùng; dùng "document" hoặc "attachments".`, `Unknown file field "${part.fieldname}"; use "document" or "attachments".`);
       }
-      files.push({ filename: part.filename, content: await part.toBuffer(), role: part.fieldname === 'document' ? 'document' : 'attachment' });
+      form.files.push({ filename: part.filename, content: await part.toBuffer(), role: part.fieldname === 'document' ? 'document' : 'attachment' });
     } else if (part.fieldname === 'metadata') {
-      metadataText = String(part.value);
+      form.metadataText = String(part.value);
     } else if (part.fieldname === 'recipients') {
-      recipientsText = String(part.value);
+      form.recipientsText = String(part.value);
+    } else if (part.fieldname === 'draft') {
+      form.draft = String(part.value) === 'true';
     }
   }
 
-  if (!files.some((file) => file.role === 'document')) throw invalidInput('document', 'Cần tải lên tệp văn bản chính.', 'Upload the main document file.');
-  if (metadataText === null) throw invalidInput('metadata', 'Thiếu thông tin văn bản (metadata).', 'The metadata field is missing.');
-  if (recipientsText === null) throw invalidInput('recipients', 'Thiếu danh sách nơi nhận.', 'The recipients field is missing.');
+  return form;
+}
 
-  const metadata = dispatchMetadataSchema.safeParse(parseJsonField('metadata', metadataText));
+/** The form of a dispatch to send now: everything is required and checked. */
+function dispatchOf(form: DispatchForm) {
+  if (!form.files.some((file) => file.role === 'document')) throw invalidInput('document', 'Cần tải lên tệp văn bản chính.', 'Upload the main document file.');
+  if (form.metadataText === null) throw invalidInput('metadata', 'Thiếu thông tin văn bản (metadata).', 'The metadata field is missing.');
+  if (form.recipientsText === null) throw invalidInput('recipients', 'Thiếu danh sách nơi nhận.', 'The recipients field is missing.');
+
+  return {
+    metadata: parseMetadata(dispatchMetadataSchema, form.metadataText),
+    recipients: parseRecipients(form.recipientsText),
+    files: prepareFiles(form.files),
+  };
+}
+
+/** The form of a draft: whatever is there so far; no files keeps the draft's files. */
+function draftOf(form: DispatchForm) {
+  return {
+    metadata: parseMetadata(draftMetadataSchema, form.metadataText ?? '{}'),
+    recipients: form.recipientsText === null ? [] : parseRecipients(form.recipientsText),
+    files: form.files.length > 0 ? prepareFiles(form.files) : null,
+  };
+}
+
+function parseMetadata<T extends z.ZodType>(schema: T, text: string): z.infer<T> {
+  const metadata = schema.safeParse(parseJsonField('metadata', text));
   if (!metadata.success) {
     const issue = metadata.error.issues[0]!;
     const field = ['metadata', ...issue.path].join('.');
     throw invalidInput(field, `Thông tin văn bản không hợp lệ ở trường ${field}: ${issue.message}`, `Invalid metadata at ${field}: ${issue.message}`);
   }
-  const recipients = recipientList.safeParse(parseJsonField('recipients', recipientsText));
+  return metadata.data;
+}
+
+function parseRecipients(text: string): string[] {
+  const recipients = recipientList.safeParse(parseJsonField('recipients', text));
   if (!recipients.success) {
     throw invalidInput('recipients', 'Danh sách nơi nhận phải là mảng JSON các mã cơ quan, mã nhóm hoặc địa chỉ thư.', 'recipients must be a JSON array of organization codes, group codes or mail addresses.');
   }
-
-  return { metadata: metadata.data, recipients: recipients.data, files: prepareFiles(files) };
+  return recipients.data;
 }
 
 function parseJsonField(field: string, text: string): unknown {
