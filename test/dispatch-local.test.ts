@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './helpers/api-client.js';
 import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
@@ -197,6 +198,26 @@ describe('drafts', () => {
 
     const again = await office.request('DELETE', `/api/v1/dispatches/${id}`);
     expect(again.status).toBe(409);
+  });
+});
+
+describe('outgoing register', () => {
+  it('lists every sent document by entry number and prints the decree columns', async () => {
+    const register = await office.json('GET', '/api/v1/registers/outgoing');
+    const numbers = register.entries.map((entry: { registerNumber: number }) => entry.registerNumber);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, index) => index + 1));
+    expect(register.entries[0]).toMatchObject({ number: '1', notation: 'VP-TH', typeName: 'Công văn', signer: 'Chánh Văn phòng Nguyễn Văn An', status: 'withdrawn' });
+    expect(register.entries[0].recipients).toHaveLength(15);
+
+    const response = await office.request('GET', '/api/v1/registers/outgoing.xlsx');
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell(1, 1).value).toMatch(/^SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM \d{4}$/);
+    expect(sheet.getRow(4).getCell(5).value).toBe('Nơi nhận');
+    expect(sheet.getRow(5).getCell(1).value).toBe('1/VP-TH');
+    expect(sheet.getRow(5).getCell(7).value).toBe(15);
   });
 });
 

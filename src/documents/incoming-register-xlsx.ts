@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { vietnamDate } from '../platform/vietnam-time.js';
 import type { IncomingRegister } from './incoming-register.js';
+import { registerDate, registerWorkbook } from './register-workbook.js';
 
 // The columns of the incoming register in Decree 30/2020, Appendix IV.
 const COLUMNS = [
@@ -17,52 +17,22 @@ const COLUMNS = [
 ];
 
 export async function incomingRegisterXlsx(register: IncomingRegister): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Công Văn';
-  const sheet = workbook.addWorksheet(`Sổ đến ${register.year}`, {
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-
-  sheet.mergeCells(1, 1, 1, COLUMNS.length);
-  sheet.getCell(1, 1).value = `SỔ ĐĂNG KÝ VĂN BẢN ĐẾN NĂM ${register.year}`;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  sheet.mergeCells(2, 1, 2, COLUMNS.length);
-  sheet.getCell(2, 1).value = register.organization.name;
-  sheet.getCell(2, 1).alignment = { horizontal: 'center' };
-
-  const headerRow = sheet.getRow(4);
-  COLUMNS.forEach((column, index) => {
-    headerRow.getCell(index + 1).value = column.header;
-    sheet.getColumn(index + 1).width = column.width;
-  });
-  headerRow.font = { bold: true };
-  headerRow.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-
-  for (const entry of register.entries) {
-    const numberAndNotation = [entry.number, entry.notation].filter(Boolean).join('/');
-    const row = sheet.addRow([
-      formatDate(vietnamDate(new Date(entry.receivedAt))),
+  return registerWorkbook({
+    title: `SỔ ĐĂNG KÝ VĂN BẢN ĐẾN NĂM ${register.year}`,
+    sheetName: `Sổ đến ${register.year}`,
+    organizationName: register.organization.name,
+    columns: COLUMNS,
+    rows: register.entries.map((entry) => [
+      registerDate(vietnamDate(new Date(entry.receivedAt))),
       entry.registerNumber,
       entry.issuer ?? '',
-      numberAndNotation,
-      entry.issuedOn ? formatDate(entry.issuedOn) : '',
+      [entry.number, entry.notation].filter(Boolean).join('/'),
+      entry.issuedOn ? registerDate(entry.issuedOn) : '',
       [entry.typeName, entry.subject].filter(Boolean).join(': '),
       entry.recipient,
       '',
       '',
       entry.note,
-    ]);
-    row.alignment = { wrapText: true, vertical: 'top' };
-  }
-
-  sheet.views = [{ state: 'frozen', ySplit: 4 }];
-  sheet.pageSetup.printTitlesRow = '4:4';
-
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function formatDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day}/${month}/${year}`;
+    ]),
+  });
 }

@@ -5,6 +5,8 @@ import { vietnamYear } from '../../platform/vietnam-time.js';
 import { assertCanReadContent } from '../../documents/document-access.js';
 import { loadIncomingRegister } from '../../documents/incoming-register.js';
 import { incomingRegisterXlsx } from '../../documents/incoming-register-xlsx.js';
+import { loadOutgoingRegister } from '../../exchange/outgoing-register.js';
+import { outgoingRegisterXlsx } from '../../exchange/outgoing-register-xlsx.js';
 import { contentDisposition } from '../content-disposition.js';
 import { localeOf } from '../locale.js';
 import { requireUser } from '../session-auth.js';
@@ -31,5 +33,25 @@ export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext): v
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', contentDisposition('attachment', `Sổ đăng ký văn bản đến ${year} - ${register.organization.code}.xlsx`))
       .send(bytes);
+  });
+
+  app.get('/api/v1/registers/outgoing', { schema: { tags: ['registers'], summary: 'Outgoing register of a year (default: this year)' } }, async (request) => {
+    const user = requireUser(request);
+    assertCanReadContent(user);
+    const year = registerQuery.parse(request.query).year ?? vietnamYear(ctx.clock.now());
+
+    return loadOutgoingRegister(ctx, user, year, localeOf(request));
+  });
+
+  app.get('/api/v1/registers/outgoing.xlsx', { schema: { tags: ['registers'], summary: 'Outgoing register of a year as XLSX' } }, async (request, reply) => {
+    const user = requireUser(request);
+    assertCanReadContent(user);
+    const year = registerQuery.parse(request.query).year ?? vietnamYear(ctx.clock.now());
+
+    const register = await loadOutgoingRegister(ctx, user, year, 'vi');
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', contentDisposition('attachment', `Sổ đăng ký văn bản đi ${year} - ${register.organization.code}.xlsx`))
+      .send(await outgoingRegisterXlsx(register));
   });
 }
