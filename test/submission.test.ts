@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './helpers/api-client.js';
 import { startServerProcess, type ServerProcess } from './helpers/server-process.js';

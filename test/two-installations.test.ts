@@ -180,4 +180,22 @@ describe('two installations exchanging documents', () => {
     const notices = await office.json('GET', '/api/v1/notifications');
     expect(notices.items.some((notice: { text: string }) => notice.text.includes('khongco@tinh-b.test'))).toBe(true);
   });
+
+  it('recalls a delivered copy in B by mail', async () => {
+    const office = await clerk(a, 'vanthu.vp');
+    const recalled = await send(office, 'V/v văn bản sẽ bị thu hồi', '80', [HEALTH_B]);
+    await pollUntil(async () => (await recipientOf(office, recalled)).status === 'delivered', 30_000, 'delivery to B');
+
+    const health = await clerk(b, 'vanthu.syt');
+    const item = await pollUntil(async () => (await health.json('GET', '/api/v1/documents?box=incoming&q=se%20bi%20thu%20hoi')).items[0], 30_000, 'the document in B');
+    expect(item.status).toBe('delivered');
+
+    const withdrawn = await office.json('POST', `/api/v1/dispatches/${recalled}/withdraw`, { reason: 'Văn bản ban hành nhầm' });
+    expect(withdrawn.withdrawn).toBe(1);
+
+    await pollUntil(async () => (await health.json(`GET`, `/api/v1/documents/${item.id}`)).status === 'withdrawn', 30_000, 'the recall in B');
+    const notices = await health.json('GET', '/api/v1/notifications');
+    expect(notices.items.some((notice: { text: string }) => notice.text.includes('Văn bản ban hành nhầm'))).toBe(true);
+  });
 });
+

@@ -4,6 +4,7 @@ import { newId } from '../platform/ids.js';
 import { logger } from '../platform/logger.js';
 import type { User } from '../directory/user-repository.js';
 import { appendDeliveryEvent } from '../documents/delivery-actions.js';
+import { queueNoticeMail } from './notice-mail.js';
 import { recordRecipientEvent } from './recipient-status.js';
 import { requestOutboundDelivery } from './outbound-request.js';
 import { assertMaySend } from './send-dispatch.js';
@@ -35,7 +36,7 @@ export async function withdrawDispatch(ctx: AppContext, user: User, dispatchId: 
 
     const open = await trx
       .selectFrom('dispatch_recipients')
-      .select(['id', 'kind', 'organization_id', 'delivery_id'])
+      .select(['id', 'kind', 'organization_id', 'delivery_id', 'address', 'status'])
       .where('dispatch_id', '=', dispatchId)
       .where('status', 'in', ['queued', 'delivered', 'read', 'failed'])
       .execute();
@@ -65,6 +66,19 @@ export async function withdrawDispatch(ctx: AppContext, user: User, dispatchId: 
           .execute();
       } else {
         await recordRecipientEvent(ctx, trx, recipient.id, 'withdrawn', { actorName: user.fullName, detail: trimmed });
+        // A copy still queued is never sent now; one that arrived is recalled by mail.
+        if (recipient.status === 'delivered' || recipient.status === 'read') {
+          const message = await trx.selectFrom('messages').select(['from_name', 'from_address']).where('id', '=', dispatch.message_row_id!).executeTakeFirstOrThrow();
+          await queueNoticeMail(ctx, trx, {
+            kind: 'recall',
+            to: recipient.address!,
+            fromName: message.from_name ?? '',
+            fromAddress: message.from_address!,
+            originalMessageId: dispatch.message_id_header!,
+            dispatchId,
+            text: `Văn bản số ${label} "${dispatch.subject ?? ''}" đã bị ${message.from_name ?? 'cơ quan gửi'} thu hồi. Lý do: ${trimmed}`,
+          });
+        }
       }
     }
 

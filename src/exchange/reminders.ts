@@ -1,16 +1,12 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AppContext } from '../platform/app-context.js';
 import type { Db } from '../platform/database/connection.js';
 import { newId } from '../platform/ids.js';
 import { logger } from '../platform/logger.js';
 import type { Schedule } from '../platform/jobs/job-runner.js';
-import { requestOutboundDelivery } from './outbound-request.js';
+import { queueNoticeMail } from './notice-mail.js';
 import { recordRecipientEvent } from './recipient-status.js';
 
 const log = logger('exchange');
-
-/** Header that marks a reminder, so another Công Văn turns it into a notice instead of a document. */
-export const REMINDER_HEADER = 'X-CongVan-Reminder';
 
 // Enough for one run; the rest wait for the next slot rather than holding a long transaction.
 const BATCH = 200;
@@ -67,7 +63,7 @@ export async function sendDueReminders(ctx: AppContext): Promise<{ reminded: num
         const document = await trx.selectFrom('deliveries').select('document_id').where('id', '=', recipient.delivery_id!).executeTakeFirst();
         await insertNotice(trx, recipient.organization_id!, now, text, recipient.message_row_id, document?.document_id ?? null);
       } else {
-        await queueReminderMail(ctx, trx, { to: recipient.address!, fromName: recipient.from_name ?? '', fromAddress: recipient.from_address!, originalMessageId: recipient.message_id_header!, dispatchId: recipient.dispatch_id, text });
+        await queueNoticeMail(ctx, trx, { kind: 'reminder', to: recipient.address!, fromName: recipient.from_name ?? '', fromAddress: recipient.from_address!, originalMessageId: recipient.message_id_header!, dispatchId: recipient.dispatch_id, text });
       }
       await recordRecipientEvent(ctx, trx, recipient.id, 'reminded', { detail: `Quá hạn từ ${recipient.overdue_at}` });
     });
@@ -77,56 +73,9 @@ export async function sendDueReminders(ctx: AppContext): Promise<{ reminded: num
   return { reminded: due.length };
 }
 
-/**
- * Turns a reminder from another Công Văn into a notice for the organizations holding the
- * document it names. Returns how many organizations were told; 0 means the document is unknown
- * here and the reminder stays an ordinary message.
- */
-export async function applyIncomingReminder(ctx: AppContext, trx: Db, input: { originalMessageId: string; text: string }): Promise<number> {
-  const copies = await trx
-    .selectFrom('messages')
-    .innerJoin('documents', 'documents.message_id', 'messages.id')
-    .innerJoin('deliveries', 'deliveries.document_id', 'documents.id')
-    .select(['messages.id as message_row_id', 'documents.id as document_id', 'deliveries.organization_id', 'deliveries.status'])
-    .where('messages.message_id_header', '=', input.originalMessageId)
-    .execute();
-
-  const waiting = copies.filter((copy) => copy.status === 'delivered' || copy.status === 'read');
-  const now = ctx.clock.now().toISOString();
-  for (const copy of waiting) {
-    await insertNotice(trx, copy.organization_id, now, input.text, copy.message_row_id, copy.document_id);
-  }
-  return copies.length;
-}
-
 async function insertNotice(trx: Db, organizationId: string, at: string, text: string, messageRowId: string | null, documentId: string | null): Promise<void> {
   await trx
     .insertInto('notifications')
     .values({ id: newId(), organization_id: organizationId, at, kind: 'acceptance-reminder', message_id: messageRowId, document_id: documentId, text, read_at: null })
     .execute();
-}
-
-async function queueReminderMail(
-  ctx: AppContext,
-  trx: Db,
-  input: { to: string; fromName: string; fromAddress: string; originalMessageId: string; dispatchId: string; text: string },
-): Promise<void> {
-  const domain = input.fromAddress.split('@')[1]!;
-  const raw = await new MailComposer({
-    from: { name: input.fromName, address: input.fromAddress },
-    to: input.to,
-    subject: `Nhắc tiếp nhận văn bản`,
-    messageId: `<${newId()}@${domain}>`,
-    inReplyTo: `<${input.originalMessageId}>`,
-    references: [`<${input.originalMessageId}>`],
-    date: ctx.clock.now(),
-    text: `${input.text}\n\nĐề nghị văn thư tiếp nhận và báo nhận văn bản.\n\n--\nThư nhắc tự động của hệ thống Công Văn.\n`,
-    headers: { [REMINDER_HEADER]: input.dispatchId, 'Auto-Submitted': 'auto-generated' },
-    xMailer: 'Cong Van',
-  })
-    .compile()
-    .build();
-
-  const rawSha256 = await ctx.blobs.put(raw);
-  await requestOutboundDelivery(ctx, trx, { rawSha256, envelopeFrom: input.fromAddress, recipients: [{ recipientId: null, address: input.to }] });
 }

@@ -11,7 +11,7 @@ import { attachmentFlags } from './attachment-flags.js';
 import { notifyQuarantine } from './quarantine-notice.js';
 import { receiptRequestOf } from '../../exchange/receipt-request.js';
 import { applyIncomingReceipt } from '../../exchange/receipts.js';
-import { applyIncomingReminder, REMINDER_HEADER } from '../../exchange/reminders.js';
+import { applyIncomingNotice, NOTICE_HEADER, type NoticeKind } from '../../exchange/notice-mail.js';
 import type { ParsedMessage } from '../mime/types.js';
 import { applyDeliveryReport } from '../../exchange/delivery-reports.js';
 
@@ -97,11 +97,11 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
     }
 
     const toRegister: DocumentToRegister[] = [];
-    // A reminder about a document registered here becomes a notice, not a new document.
-    const remindedAbout = reminderTarget(parsed);
-    const reminded = remindedAbout ? await applyIncomingReminder(ctx, trx, { originalMessageId: remindedAbout, text: parsed.text.trim().split('\n')[0] ?? parsed.subject }) : 0;
+    // A reminder or recall about a document registered here acts on it, not as a new document.
+    const notice = noticeOf(parsed);
+    const noticed = notice ? await applyIncomingNotice(ctx, trx, notice) : 0;
 
-    for (const analyzed of reminded > 0 ? [] : analysis.documents) {
+    for (const analyzed of noticed > 0 ? [] : analysis.documents) {
       const attachmentId = analyzed.attachmentPartPath ? (attachmentIds.get(analyzed.attachmentPartPath) ?? null) : null;
       const row = documentRow(message.id, analyzed, parsed.subject, attachmentId, [...flags, ...analyzed.flags], now);
 
@@ -204,11 +204,13 @@ function documentRow(messageRowId: string, analyzed: AnalyzedDocument, mailSubje
   };
 }
 
-function reminderTarget(parsed: ParsedMessage): string | null {
+function noticeOf(parsed: ParsedMessage): { kind: NoticeKind; originalMessageId: string; text: string } | null {
   const header = (name: string) => parsed.headers.find((candidate) => candidate.name.toLowerCase() === name)?.value ?? null;
-  if (!header(REMINDER_HEADER.toLowerCase())) return null;
+  const kind = header(NOTICE_HEADER.toLowerCase())?.trim();
+  const originalMessageId = /<([^>]+)>/.exec(header('in-reply-to') ?? '')?.[1];
+  if ((kind !== 'reminder' && kind !== 'recall') || !originalMessageId) return null;
 
-  return /<([^>]+)>/.exec(header('in-reply-to') ?? '')?.[1] ?? null;
+  return { kind, originalMessageId, text: parsed.text.trim().split('\n')[0] || parsed.subject };
 }
 
 async function isReusedMessageId(ctx: AppContext, id: string, messageIdHeader: string | null, contentSha256: string): Promise<boolean> {
