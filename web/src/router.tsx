@@ -12,6 +12,9 @@ const LoginPage = lazy(() => import('./pages/login/login-page').then((module) =>
 const InboxPage = lazy(() => import('./pages/inbox/inbox-page').then((module) => ({ default: module.InboxPage })));
 const DocumentPage = lazy(() => import('./pages/document/document-page').then((module) => ({ default: module.DocumentPage })));
 const RegisterPage = lazy(() => import('./pages/register/register-page').then((module) => ({ default: module.RegisterPage })));
+const OutboxPage = lazy(() => import('./pages/outbox/outbox-page').then((module) => ({ default: module.OutboxPage })));
+const DispatchPage = lazy(() => import('./pages/dispatch/dispatch-page').then((module) => ({ default: module.DispatchPage })));
+const ComposePage = lazy(() => import('./pages/compose/compose-page').then((module) => ({ default: module.ComposePage })));
 const FlaggedPage = lazy(() => import('./pages/flagged/flagged-page').then((module) => ({ default: module.FlaggedPage })));
 const AdminPage = lazy(() => import('./pages/admin/admin-page').then((module) => ({ default: module.AdminPage })));
 
@@ -35,6 +38,14 @@ export const router = createBrowserRouter([
                 ],
               },
               { element: <RequireSection section="register" />, children: [{ path: 'register', element: <RegisterPage /> }] },
+              {
+                element: <RequireSection section="outbox" />,
+                children: [
+                  { path: 'dispatches', element: <OutboxPage /> },
+                  { path: 'dispatches/:id', element: <DispatchPage /> },
+                ],
+              },
+              { element: <RequireSection section="compose" />, children: [{ path: 'compose', element: <ComposePage /> }] },
               { element: <RequireSection section="flagged" />, children: [{ path: 'flagged', element: <FlaggedPage /> }] },
               { element: <RequireSection section="admin" />, children: [{ path: 'admin', element: <AdminPage /> }] },
               { path: '*', element: <NotFoundPage /> },

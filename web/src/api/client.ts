@@ -4,7 +4,7 @@ import { getCsrfToken } from './csrf-token';
 
 export const apiBase = '/api/v1';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface RequestOptions {
   method?: Method;

@@ -1,4 +1,5 @@
 import type { Language } from '../i18n/language';
+import type { DispatchFilters } from './dispatches';
 import type { DocumentFilters } from './documents';
 
 // Keys of the TanStack Query cache; a prefix such as `documents` invalidates every list at once.
@@ -18,4 +19,11 @@ export const queryKeys = {
   register: (year: number, language: Language) => ['register', 'incoming', year, language] as const,
   flagged: ['flagged'] as const,
   localizedFlagged: (language: Language) => ['flagged', language] as const,
+  dispatchLists: ['dispatches'] as const,
+  dispatchList: (filters: DispatchFilters, language: Language) => ['dispatches', filters, language] as const,
+  /** Prefix of one dispatch in every language. */
+  dispatch: (id: string) => ['dispatch', id] as const,
+  localizedDispatch: (id: string, language: Language) => ['dispatch', id, language] as const,
+  recipientPreview: (recipients: string[], language: Language) => ['recipient-preview', recipients, language] as const,
+  sendingRules: ['sending-rules'] as const,
 };

@@ -27,7 +27,8 @@ export type DeliveryStatus = (typeof deliveryStatuses)[number];
 export const urgencies = ['normal', 'urgent', 'very-urgent', 'flash'] as const;
 export type Urgency = (typeof urgencies)[number];
 
-export type Confidentiality = 'none' | 'confidential' | 'secret' | 'top-secret';
+export const confidentialities = ['none', 'confidential', 'secret', 'top-secret'] as const;
+export type Confidentiality = (typeof confidentialities)[number];
 
 export interface Flag {
   code: string;

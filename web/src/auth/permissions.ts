@@ -15,6 +15,11 @@ export function canHandleDocuments(user: User): boolean {
   return user.roles.some((role) => handlingRoles.includes(role));
 }
 
+/** Tells whether the user may send, recall and resend documents of their organization (a clerk or a leader). */
+export function canSendDocuments(user: User): boolean {
+  return user.roles.some((role) => handlingRoles.includes(role));
+}
+
 /** Tells whether the user may correct recognised metadata (a clerk). */
 export function canCorrectMetadata(user: User): boolean {
   return user.roles.some((role) => correctingRoles.includes(role));

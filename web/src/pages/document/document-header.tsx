@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../api/types';
 import { canHandleDocuments } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/use-current-user';
+import { DocumentHeading } from '../../components/document-heading';
 import { StatusTag } from '../../components/status-tag';
 import { UrgencyTag } from '../../components/urgency-tag';
 import { formatNumberNotation } from '../../format/number-notation';
@@ -19,17 +20,18 @@ export function DocumentHeader({ document }: { document: DocumentDetail }) {
 
   return (
     <Flex justify="space-between" align="start" gap="large" wrap>
-      <Flex vertical gap={4} className="document-heading">
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={3} className="page-title">
-            {heading}
-          </Typography.Title>
-          <StatusTag status={document.status} data-testid="document-status" />
-          {document.urgency !== 'normal' && <UrgencyTag urgency={document.urgency} />}
-        </Flex>
-        {document.subject && <Typography.Text className="document-subject">{document.subject}</Typography.Text>}
+      <DocumentHeading
+        heading={heading}
+        subject={document.subject}
+        tags={
+          <>
+            <StatusTag status={document.status} data-testid="document-status" />
+            {document.urgency !== 'normal' && <UrgencyTag urgency={document.urgency} />}
+          </>
+        }
+      >
         {document.issuer && <Typography.Text type="secondary">{document.issuer}</Typography.Text>}
-      </Flex>
+      </DocumentHeading>
       {canHandleDocuments(user) && (
         <Flex gap="small">
           <DecisionButtons document={document} />

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 import type { Correction, DocumentDetail, DocumentEvent, DocumentEventKind } from '../../api/types';
-import { formatDateTime } from '../../format/date-time';
+import { TimelineEntry } from '../../components/timeline-entry';
 
 const colors: Record<DocumentEventKind, string> = {
   delivered: 'blue',
@@ -91,20 +91,14 @@ export function EventTimeline({ document }: { document: DocumentDetail }) {
     key: `${event.at}-${event.kind}-${index}`,
     color: colors[event.kind] ?? 'gray',
     content: (
-      <div data-testid="history-event" data-kind={event.kind}>
-        <div>{eventTitle(t, event)}</div>
+      <TimelineEntry testId="history-event" kind={event.kind} at={event.at} title={eventTitle(t, event)}>
         {event.kind === 'rejected' && event.actor && (
           <div>
             <Typography.Text type="secondary">{t('history.rejectedBy', { actor: event.actor })}</Typography.Text>
           </div>
         )}
         {event.kind === 'corrected' && <CorrectionLines event={event} corrections={document.corrections} />}
-        <div>
-          <Typography.Text type="secondary" className="history-time">
-            {formatDateTime(event.at)}
-          </Typography.Text>
-        </div>
-      </div>
+      </TimelineEntry>
     ),
   }));
 

@@ -6,7 +6,7 @@ import type { DocumentDetail, RecognizedField } from '../../api/types';
 import { TextOrDash } from '../../components/text-or-dash';
 import { formatDateTime } from '../../format/date-time';
 import { useDocumentTypes } from '../../hooks/use-document-types';
-import { ConfidenceMark } from './confidence-mark';
+import { ConfidenceMark } from '../../components/confidence-mark';
 import { metadataRows, type MetadataRow } from './metadata-rows';
 import { currentValues, firstCorrections, recognizedValues } from './metadata-values';
 import { RecognizedValue } from './recognized-value';

@@ -1,5 +1,6 @@
-import { Button, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+
+import { ReasonModal } from '../../components/reason-modal';
 
 interface RejectModalProps {
   open: boolean;
@@ -12,40 +13,24 @@ const maxReasonLength = 1000;
 
 export function RejectModal({ open, pending, onConfirm, onCancel }: RejectModalProps) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
+  const texts = {
+    title: t('rejectModal.title'),
+    intro: t('rejectModal.intro'),
+    label: t('rejectModal.reason'),
+    required: t('rejectModal.reasonRequired'),
+    placeholder: t('rejectModal.reasonPlaceholder'),
+    confirm: t('rejectModal.confirm'),
+  };
 
   return (
-    <Modal
+    <ReasonModal
       open={open}
-      title={t('rejectModal.title')}
+      pending={pending}
+      texts={texts}
+      maxLength={maxReasonLength}
+      testId="reject"
+      onConfirm={onConfirm}
       onCancel={onCancel}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>,
-        <Button key="confirm" type="primary" danger loading={pending} onClick={() => form.submit()} data-testid="reject-confirm">
-          {t('rejectModal.confirm')}
-        </Button>,
-      ]}
-    >
-      <Typography.Paragraph type="secondary">{t('rejectModal.intro')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => onConfirm(values.reason.trim())}>
-        <Form.Item
-          name="reason"
-          label={t('rejectModal.reason')}
-          rules={[{ required: true, whitespace: true, message: t('rejectModal.reasonRequired') }]}
-        >
-          <Input.TextArea
-            rows={4}
-            autoFocus
-            maxLength={maxReasonLength}
-            showCount
-            placeholder={t('rejectModal.reasonPlaceholder')}
-            data-testid="reject-reason"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+    />
   );
 }

@@ -8,6 +8,7 @@ import { queryKeys } from '../../api/query-keys';
 import { PageError } from '../../components/page-error';
 import { useLanguage } from '../../i18n/use-language';
 import { usePageTitle } from '../../layout/use-page-title';
+import { nextPage } from '../list-search-params';
 import { InboxFilters } from './inbox-filters';
 import { filtersFromSearchParams, filtersToSearchParams, hasActiveFilter } from './inbox-search-params';
 import { InboxTable } from './inbox-table';
@@ -45,10 +46,7 @@ export function InboxPage() {
         filtered={hasActiveFilter(filters)}
         // Background refetches keep the rows as they are, while a new filter or page shows the spinner.
         loading={query.isPending || query.isPlaceholderData}
-        onPageChange={(page, pageSize) =>
-          // A new page size starts again at page 1, because the old page number no longer points at the same rows.
-          updateFilters({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize })
-        }
+        onPageChange={(page, pageSize) => updateFilters({ ...filters, ...nextPage(filters, page, pageSize) })}
       />
     </Flex>
   );

@@ -1,11 +1,12 @@
 import { Empty, Table } from 'antd';
-import type { HTMLAttributes, KeyboardEvent, MouseEvent } from 'react';
+import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
 import type { DocumentPage, DocumentItem } from '../../api/types';
+import { clickableRowProps } from '../../components/clickable-row';
+import { pageSizes } from '../list-search-params';
 import { inboxColumns } from './inbox-columns';
-import { pageSizes } from './inbox-search-params';
 
 interface InboxTableProps {
   data: DocumentPage | undefined;
@@ -28,21 +29,7 @@ export function InboxTable({ data, loading, filtered, onPageChange }: InboxTable
 
   // The whole row opens the document; the subject link inside handles its own click.
   function rowProps(document: DocumentItem): HTMLAttributes<HTMLElement> {
-    return {
-      'data-testid': 'inbox-row',
-      'data-document-id': document.id,
-      onClick: (event: MouseEvent<HTMLElement>) => {
-        if (!(event.target as HTMLElement).closest('a')) {
-          openDocument(document);
-        }
-      },
-      onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
-        if (event.key === 'Enter' && event.target === event.currentTarget) {
-          openDocument(document);
-        }
-      },
-      tabIndex: 0,
-    } as HTMLAttributes<HTMLElement>;
+    return clickableRowProps(() => openDocument(document), { 'data-testid': 'inbox-row', 'data-document-id': document.id });
   }
 
   return (

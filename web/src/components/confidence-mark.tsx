@@ -1,10 +1,14 @@
 import { Badge, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import type { RecognizedField } from '../../api/types';
+import type { RecognizedField } from '../api/types';
 
-// Below this, a clerk should check the value against the document before accepting it.
+// Below this, a clerk should check the value against the document before accepting or sending it.
 const lowConfidence = 0.8;
+
+export function isLowConfidence(field: RecognizedField): boolean {
+  return field.confidence < lowConfidence;
+}
 
 /** Shows how sure recognition was: a green dot, or the percentage in orange below the threshold. */
 export function ConfidenceMark({ field, name }: { field: RecognizedField; name: string }) {
@@ -21,7 +25,7 @@ export function ConfidenceMark({ field, name }: { field: RecognizedField; name: 
   return (
     <Tooltip title={tooltip}>
       <span className="confidence-mark" data-testid="confidence-mark" data-field={name} data-confidence={field.confidence} tabIndex={0}>
-        {field.confidence < lowConfidence ? <Tag color="warning">{percent}%</Tag> : <Badge status="success" />}
+        {isLowConfidence(field) ? <Tag color="warning">{percent}%</Tag> : <Badge status="success" />}
       </span>
     </Tooltip>
   );
