@@ -44,11 +44,19 @@ afterAll(async () => {
 describe('sending to a group in this installation', () => {
   let dispatchId: string;
 
+  it('offers the directory to pick from, without the sender', async () => {
+    const options = await office.json('GET', '/api/v1/dispatches/recipients/options');
+
+    expect(options.groups).toContainEqual({ code: DEPARTMENTS_GROUP, name: 'Các sở, ban, ngành', memberCount: 15 });
+    expect(options.organizations.map((organization: { name: string }) => organization.name)).toContain('Sở Nội vụ');
+    expect(options.organizations.map((organization: { code: string }) => organization.code)).not.toContain('000.00.01.H36');
+  });
+
   it('shows the expanded group before sending', async () => {
     const preview = await office.json('POST', '/api/v1/dispatches/recipients/preview', { recipients: [DEPARTMENTS_GROUP] });
 
     expect(preview.recipients).toHaveLength(15);
-    expect(preview.recipients.every((recipient: { kind: string; via: string }) => recipient.kind === 'local' && recipient.via === DEPARTMENTS_GROUP)).toBe(true);
+    expect(preview.recipients.every((recipient: { kind: string; via: string; viaName: string }) => recipient.kind === 'local' && recipient.via === DEPARTMENTS_GROUP && recipient.viaName === 'Các sở, ban, ngành')).toBe(true);
     expect(preview.recipients.map((recipient: { name: string }) => recipient.name)).toContain('Sở Nội vụ');
   });
 

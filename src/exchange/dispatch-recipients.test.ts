@@ -51,7 +51,7 @@ describe('recipient resolution', () => {
 
   it('keeps an external address as written, with a lower-case domain', async () => {
     const { recipients } = await fromOffice(['VanThu+Khan@So-Y-Te.TINH-B.test']);
-    expect(recipients).toEqual([{ kind: 'remote', organizationId: null, organizationCode: null, address: 'VanThu+Khan@so-y-te.tinh-b.test', name: 'VanThu+Khan@so-y-te.tinh-b.test', via: null }]);
+    expect(recipients).toEqual([{ kind: 'remote', organizationId: null, organizationCode: null, address: 'VanThu+Khan@so-y-te.tinh-b.test', name: 'VanThu+Khan@so-y-te.tinh-b.test', via: null, viaName: null }]);
   });
 
   it('names an entry that matches nothing, and an invalid address', async () => {

@@ -13,6 +13,8 @@ export interface ResolvedRecipient {
   name: string;
   /** The group code the recipient came from, when it was picked through a group. */
   via: string | null;
+  /** That group's name, such as "Các sở, ban, ngành". */
+  viaName: string | null;
 }
 
 export interface RecipientResolution {
@@ -43,7 +45,7 @@ export async function resolveRecipients(db: Db, entries: string[], senderOrganiz
 
   const recipients = new Map<string, ResolvedRecipient>();
   let skippedSender = false;
-  const addLocal = (organization: Organization, via: string | null) => {
+  const addLocal = (organization: Organization, via: { code: string; name: string } | null) => {
     if (organization.id === senderOrganizationId) {
       skippedSender = true;
       return;
@@ -62,7 +64,7 @@ export async function resolveRecipients(db: Db, entries: string[], senderOrganiz
       }
       const owner = await findOrganizationByAddress(db, address);
       if (owner) addLocal(owner, null);
-      else if (!recipients.has(address)) recipients.set(address, { kind: 'remote', organizationId: null, organizationCode: null, address, name: address, via: null });
+      else if (!recipients.has(address)) recipients.set(address, { kind: 'remote', organizationId: null, organizationCode: null, address, name: address, via: null, viaName: null });
       continue;
     }
 
@@ -74,7 +76,7 @@ export async function resolveRecipients(db: Db, entries: string[], senderOrganiz
 
     const group = groups.get(key);
     if (group) {
-      for (const code of group.organizationCodes) addLocal(byCode.get(code.toLowerCase())!, group.code);
+      for (const code of group.organizationCodes) addLocal(byCode.get(code.toLowerCase())!, group);
       continue;
     }
 
@@ -88,7 +90,7 @@ export async function resolveRecipients(db: Db, entries: string[], senderOrganiz
   return { recipients: [...recipients.values()], skippedSender };
 }
 
-function localRecipient(organization: Organization, via: string | null): ResolvedRecipient {
+function localRecipient(organization: Organization, via: { code: string; name: string } | null): ResolvedRecipient {
   const primary = organization.addresses.find((address) => !address.isAlias) ?? organization.addresses[0];
 
   return {
@@ -97,7 +99,8 @@ function localRecipient(organization: Organization, via: string | null): Resolve
     organizationCode: organization.code,
     address: primary?.address ?? '',
     name: organization.name,
-    via,
+    via: via?.code ?? null,
+    viaName: via?.name ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { AppError, invalidInput } from '../../platform/errors.js';
 import { listOrganizations } from '../../directory/organization-repository.js';
+import { listGroups } from '../../directory/group-repository.js';
 import { assertCanReadContent } from '../../documents/document-access.js';
 import { analyzeDocumentFile } from '../../documents/analyze-document.js';
 import { prepareFiles, type UploadedFile } from '../../exchange/dispatch-files.js';
@@ -66,6 +67,17 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
 
     await deleteDraft(ctx, user, id);
     return reply.status(204).send();
+  });
+
+  app.get('/api/v1/dispatches/recipients/options', { schema: { tags: ['dispatches'], summary: 'Groups and organizations a clerk can pick as recipients (the sender left out)' } }, async (request) => {
+    const user = requireUser(request);
+    const organizations = (await listOrganizations(ctx.db)).filter((organization) => organization.id !== user.organizationId);
+    const groups = await listGroups(ctx.db);
+
+    return {
+      groups: groups.map((group) => ({ code: group.code, name: group.name, memberCount: group.organizationCodes.length })),
+      organizations: organizations.map((organization) => ({ code: organization.code, name: organization.name, shortName: organization.shortName, kind: organization.kind })),
+    };
   });
 
   app.post('/api/v1/dispatches/recipients/preview', { schema: { tags: ['dispatches'], summary: 'Expand recipients (groups, codes, addresses) as they would be sent to' } }, async (request) => {

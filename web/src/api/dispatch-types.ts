@@ -114,6 +114,14 @@ export interface ResolvedRecipient {
   name: string;
   /** Code of the group the recipient was picked through. */
   via: string | null;
+  /** Name of that group, such as "Các sở, ban, ngành". */
+  viaName: string | null;
+}
+
+/** What a clerk can pick as recipients: the directory's groups and organizations, without the sender. */
+export interface RecipientOptions {
+  groups: { code: string; name: string; memberCount: number }[];
+  organizations: { code: string; name: string; shortName: string | null; kind: string }[];
 }
 
 export interface RecipientPreview {

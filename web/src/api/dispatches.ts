@@ -4,6 +4,7 @@ import type {
   DispatchDetail,
   DispatchMetadata,
   DispatchPage,
+  RecipientOptions,
   RecipientPreview,
   SendingRules,
   SentDispatch,
@@ -77,6 +78,10 @@ export function resendToRecipient(id: string, recipientId: string): Promise<Disp
 
 export function dispatchFileUrl(id: string, position: number): string {
   return `${apiBase}/dispatches/${encodeURIComponent(id)}/files/${position}`;
+}
+
+export function fetchRecipientOptions(signal?: AbortSignal): Promise<RecipientOptions> {
+  return apiRequest<RecipientOptions>('/dispatches/recipients/options', { signal });
 }
 
 export async function fetchSendingRules(signal?: AbortSignal): Promise<SendingRules> {

@@ -26,4 +26,5 @@ export const queryKeys = {
   localizedDispatch: (id: string, language: Language) => ['dispatch', id, language] as const,
   recipientPreview: (recipients: string[], language: Language) => ['recipient-preview', recipients, language] as const,
   sendingRules: ['sending-rules'] as const,
+  recipientOptions: ['recipient-options'] as const,
 };

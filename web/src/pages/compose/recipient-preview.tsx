@@ -38,7 +38,7 @@ function PreviewList({ preview }: { preview: Preview }) {
             )}
           </Flex>
           <Flex gap={4} wrap justify="end" align="start">
-            {recipient.via && <Tag>{t('preview.viaGroup', { code: recipient.via })}</Tag>}
+            {recipient.via && <Tag>{t('preview.viaGroup', { code: recipient.viaName ?? recipient.via })}</Tag>}
             {recipient.kind === 'remote' && <Tag color="orange">{t('preview.kindRemote')}</Tag>}
           </Flex>
         </li>

@@ -1,6 +1,12 @@
 import { Card, Form, Select } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import { fetchRecipientOptions } from '../../api/dispatches';
+import type { RecipientOptions } from '../../api/dispatch-types';
+import { queryKeys } from '../../api/query-keys';
 
 import type { ComposeValues } from './compose-values';
 
@@ -13,13 +19,15 @@ interface RecipientSectionProps {
 const separators = [',', ';', ' ', '\n'];
 
 /**
- * Shows the Nơi nhận field, where the clerk types group codes, organization codes and mail addresses.
- * TODO: offer the directory's groups and organizations to pick from, once the API lists them.
+ * Shows the Nơi nhận field: the clerk picks groups and organizations of the directory, searching
+ * by name with or without diacritics, or types mail addresses of other systems.
  */
 export function RecipientSection({ previewError }: RecipientSectionProps) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<ComposeValues>();
   const [search, setSearch] = useState('');
+  const { data: directory } = useQuery({ queryKey: queryKeys.recipientOptions, queryFn: ({ signal }) => fetchRecipientOptions(signal), staleTime: 5 * 60 * 1000 });
+  const options = useMemo(() => recipientOptionsOf(directory, t), [directory, t]);
 
   // A code typed without Enter would otherwise vanish when the clerk moves on to the next field.
   function keepTypedEntry(): void {
@@ -52,6 +60,8 @@ export function RecipientSection({ previewError }: RecipientSectionProps) {
           showSearch={{ searchValue: search, onSearch: setSearch }}
           onBlur={keepTypedEntry}
           placeholder={t('compose.recipientsPlaceholder')}
+          options={options}
+          filterOption={(input, option) => foldForSearch(`${option?.label ?? ''} ${option && 'value' in option ? option.value : ''}`).includes(foldForSearch(input))}
           notFoundContent={null}
           suffixIcon={null}
           aria-label={t('compose.fields.recipients')}
@@ -60,4 +70,24 @@ export function RecipientSection({ previewError }: RecipientSectionProps) {
       </Form.Item>
     </Card>
   );
+}
+
+function recipientOptionsOf(directory: RecipientOptions | undefined, t: TFunction) {
+  if (!directory) return [];
+
+  return [
+    {
+      label: t('compose.recipientGroups'),
+      options: directory.groups.map((group) => ({ value: group.code, label: t('compose.groupOption', { name: group.name, count: group.memberCount }) })),
+    },
+    {
+      label: t('compose.recipientOrganizations'),
+      options: directory.organizations.map((organization) => ({ value: organization.code, label: organization.name })),
+    },
+  ];
+}
+
+// "Sở Y tế" is found by typing "so y te": the same folding as the server's search.
+function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
