@@ -48,7 +48,7 @@ export async function queueNoticeMail(
 
 /**
  * Acts on a notice from another Công Văn about a document registered here: a reminder becomes
- * a notice in the app; a recall marks every copy not yet decided withdrawn and says so. Returns
+ * a notice in the app; a recall marks every copy not yet decided withdrawn and notifies the clerks. Returns
  * how many copies the notice named; 0 means the document is unknown here and the mail stays an
  * ordinary message.
  */

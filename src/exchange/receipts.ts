@@ -62,7 +62,7 @@ export async function queueReceipt(
 }
 
 /**
- * Applies a received disposition notification to the dispatch it answers: Công Văn's own
+ * Applies a received disposition notification to the dispatch it replies to: Công Văn's own
  * receipt part gives the decision and reason, a plain MDN its disposition type (processed →
  * accepted, deleted → rejected, displayed → read). Returns the number of recipients updated;
  * 0 means the receipt matched nothing and must be flagged, never dropped.

@@ -45,7 +45,7 @@ export interface SentDispatch {
  * Sends a document: checks the rules, numbers it in the outgoing register, builds its one mail
  * message, and in the same transaction registers it in the incoming register of every recipient
  * in this installation and queues it for every other. When the transaction commits, local
- * recipients already see it: there is no moment in which the sender sees "sent" and they do not.
+ * recipients already have it: no moment exists in which the dispatch is sent and a local register lacks it.
  */
 export async function sendDispatch(ctx: AppContext, user: User, input: SendInput): Promise<SentDispatch> {
   assertMaySend(user);
@@ -74,7 +74,7 @@ export async function sendDispatch(ctx: AppContext, user: User, input: SendInput
   const year = vietnamYear(now);
   const dispatchId = input.draftId ?? newId();
   const domain = senderAddress.split('@')[1]!;
-  // Read before the transaction: on SQLite it holds the only connection.
+  // Read before the transaction, because on SQLite the transaction uses the only connection.
   const overdueAt = await overdueTimeFor(ctx, input.metadata.urgency, now);
 
   const sent = await ctx.db.transaction().execute(async (trx) => {
@@ -232,8 +232,9 @@ export function assertMaySend(user: User): void {
 }
 
 async function documentSearchText(file: PreparedFile, metadata: DispatchMetadata, issuer: string): Promise<string> {
-  const kind = file.detectedType === PDF ? 'pdf' : file.detectedType === DOCX ? 'docx' : null;
-  const text = kind ? (await extractText(file.content, kind)).text : '';
+  let text = '';
+  if (file.detectedType === PDF) text = (await extractText(file.content, 'pdf')).text;
+  if (file.detectedType === DOCX) text = (await extractText(file.content, 'docx')).text;
   const searchable = [metadata.number, metadata.notation, issuer, metadata.subject, metadata.signer, metadata.place, file.filename, text.slice(0, MAX_SEARCH_TEXT_CHARS)];
 
   return foldText(searchable.filter(Boolean).join(' '));

@@ -128,7 +128,7 @@ function authReply(error: unknown): SmtpReply {
   return new SmtpReply(535, '5.7.8 Sai tên đăng nhập hoặc mật khẩu / Authentication credentials invalid');
 }
 
-// A refusal by a rule or bad input is permanent (5xx) and says why; anything else is local and
+// A refusal by a rule or bad input is permanent (5xx) and gives the reason; anything else is local and
 // temporary (4xx), so the client keeps the message and tries again.
 function dataReply(error: unknown, user: User): SmtpReply {
   if (error instanceof AppError && error.status < 500) {
