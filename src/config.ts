@@ -32,6 +32,7 @@ const configSchema = z.object({
   CONGVAN_DEMO_DOMAIN: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'use a lower-case domain name such as tinh-a.test').default('demo.congvan.test'),
   CONGVAN_JOB_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   CONGVAN_REMINDER_INTERVAL: z.coerce.number().int().min(1).max(24 * 3600).default(300),
+  CONGVAN_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   CONGVAN_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'use up to 64 letters, digits, dots, dashes or underscores').optional(),
   CONGVAN_MAX_MESSAGE_SIZE: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_SIZE),
   CONGVAN_PUBLIC_URL: z.string().url().optional(),
@@ -64,6 +65,8 @@ export interface Config {
   blobStore: { kind: 'fs'; path: string } | { kind: 'pg' };
   /** Names this process in logs and job leases. */
   nodeId: string;
+  /** Background jobs (deliveries, receipts, schedules) one node runs at once. */
+  jobConcurrency: number;
   /** How often overdue copies are looked for and reminded, in milliseconds. */
   reminderIntervalMs: number;
   /** Delay before a failed job's first retry, in milliseconds; it doubles with each attempt, up to an hour. */
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoDomain: values.CONGVAN_DEMO_DOMAIN,
     jobRetryBaseMs: values.CONGVAN_JOB_RETRY_BASE_SECONDS * 1000,
     reminderIntervalMs: values.CONGVAN_REMINDER_INTERVAL * 1000,
+    jobConcurrency: values.CONGVAN_JOB_CONCURRENCY,
     nodeId: values.CONGVAN_NODE_ID ?? `${os.hostname().split('.')[0]}-${process.pid}`,
     maxMessageSize: values.CONGVAN_MAX_MESSAGE_SIZE,
     publicUrl: values.CONGVAN_PUBLIC_URL ?? `http://${hostname}:${values.CONGVAN_HTTP_PORT}`,

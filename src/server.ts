@@ -40,7 +40,7 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   warmUpTextExtraction();
   const worker = new ProcessingWorker(ctx);
   await worker.start();
-  const jobs = new JobRunner(ctx, { retryBaseMs: config.jobRetryBaseMs }).schedule(maintenanceSchedule(config.maintenanceIntervalMs));
+  const jobs = new JobRunner(ctx, { retryBaseMs: config.jobRetryBaseMs, concurrency: config.jobConcurrency }).schedule(maintenanceSchedule(config.maintenanceIntervalMs));
   jobs.schedule(reminderSchedule(config.reminderIntervalMs));
   registerOutboundDelivery(jobs);
   jobs.start();

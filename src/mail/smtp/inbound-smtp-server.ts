@@ -50,6 +50,8 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
     authOptional: true,
     disabledCommands: ['AUTH'],
     logger: false,
+    // Nothing here uses the client's DNS name, and the lookup would hold the greeting for up to 1.5 s.
+    disableReverseLookup: true,
     socketTimeout: 120_000,
     // On stop, clients still connected after this long get 421 and are disconnected.
     closeTimeout: 10_000,

@@ -43,6 +43,8 @@ export function createSubmissionServer(ctx: AppContext, options: SubmissionOptio
     // onAuth refuses AUTH before STARTTLS, except from loopback with the development flag.
     allowInsecureAuth: options.allowPlainAuthOnLoopback,
     logger: false,
+    // Nothing here uses the client's DNS name, and the lookup would hold the greeting for up to 1.5 s.
+    disableReverseLookup: true,
     socketTimeout: 120_000,
     closeTimeout: 10_000,
 

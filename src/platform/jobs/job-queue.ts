@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { skipLockedRows } from '../database/row-locks.js';
 import type { Db } from '../database/connection.js';
 import { newId } from '../ids.js';
+import { signalJobsEnqueued } from './job-signal.js';
 
 export interface NewJob {
   kind: string;
@@ -44,7 +45,9 @@ export async function enqueueJob(db: Db, now: Date, job: NewJob): Promise<boolea
     .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
     .executeTakeFirst();
 
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  const created = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (created) signalJobsEnqueued();
+  return created;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { logger } from '../logger.js';
 import { claimJob, completeJob, enqueueJob, failJob, renewJobLease, type ClaimedJob } from './job-queue.js';
+import { onJobsEnqueued } from './job-signal.js';
 
 const log = logger('jobs');
 
@@ -16,15 +17,19 @@ export interface Schedule {
 
 export interface JobRunnerOptions {
   pollIntervalMs?: number;
+  /** Jobs this node runs at once, such as deliveries to several servers. */
+  concurrency?: number;
   leaseMs?: number;
   /** Delay before the n-th retry: doubles from this, capped at an hour. */
   retryBaseMs?: number;
 }
 
 const MAX_RETRY_DELAY_MS = 3600_000;
+// A job enqueued on this node is usually committed within these delays; later ones wait for the poll.
+const WAKE_DELAYS_MS = [20, 250];
 
 /**
- * Runs jobs from the shared `jobs` table on this node, one at a time. Every poll it also
+ * Runs jobs from the shared `jobs` table on this node, `concurrency` at a time. Every poll it also
  * enqueues the current slot of each schedule under a dedupe key made of the schedule's name and
  * the slot's start, so however many nodes poll, each slot becomes one job and runs once. A job
  * whose node dies is taken over by another node when its lease expires.
@@ -35,14 +40,19 @@ export class JobRunner {
   readonly #pollIntervalMs: number;
   readonly #leaseMs: number;
   readonly #retryBaseMs: number;
+  readonly #concurrency: number;
   #timer: NodeJS.Timeout | null = null;
   #running = false;
+  #draining = false;
+  #wakeRequested = false;
   #current: Promise<void> = Promise.resolve();
+  #stopListening: (() => void) | null = null;
 
   constructor(private readonly ctx: AppContext, options: JobRunnerOptions = {}) {
     this.#pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.#leaseMs = options.leaseMs ?? 60_000;
     this.#retryBaseMs = options.retryBaseMs ?? 30_000;
+    this.#concurrency = options.concurrency ?? 4;
   }
 
   handle(kind: string, handler: JobHandler): this {
@@ -58,11 +68,15 @@ export class JobRunner {
 
   start(): void {
     this.#running = true;
+    this.#stopListening = onJobsEnqueued(() => {
+      for (const delay of WAKE_DELAYS_MS) setTimeout(() => this.#wake(), delay).unref();
+    });
     this.#tick();
   }
 
   async stop(): Promise<void> {
     this.#running = false;
+    this.#stopListening?.();
     if (this.#timer) clearTimeout(this.#timer);
     await this.#current;
   }
@@ -80,17 +94,45 @@ export class JobRunner {
     }
   }
 
+  #wake(): void {
+    if (!this.#running) return;
+    if (this.#draining) {
+      this.#wakeRequested = true;
+      return;
+    }
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#tick();
+  }
+
   #tick(): void {
     if (!this.#running) return;
 
-    this.#current = this.runDue()
-      .then(() => undefined)
+    this.#draining = true;
+    this.#current = this.#drain()
       .catch((error: unknown) => log.error({ err: error, nodeId: this.ctx.config.nodeId }, 'running due jobs failed'))
       .finally(() => {
+        this.#draining = false;
         if (!this.#running) return;
-        this.#timer = setTimeout(() => this.#tick(), this.#pollIntervalMs);
+        const delay = this.#wakeRequested ? 0 : this.#pollIntervalMs;
+        this.#wakeRequested = false;
+        this.#timer = setTimeout(() => this.#tick(), delay);
         this.#timer.unref();
       });
+  }
+
+  // Up to `concurrency` workers claim and run jobs until none is due.
+  async #drain(): Promise<void> {
+    await this.#enqueueScheduleSlots();
+
+    const kinds = [...this.#handlers.keys()];
+    const worker = async () => {
+      while (this.#running) {
+        const job = await claimJob(this.ctx, kinds, this.#leaseMs);
+        if (!job) return;
+        await this.#run(job);
+      }
+    };
+    await Promise.all(Array.from({ length: this.#concurrency }, worker));
   }
 
   async #enqueueScheduleSlots(): Promise<void> {
@@ -126,7 +168,9 @@ export class JobRunner {
       const detail = error instanceof Error ? error.message : String(error);
       const delay = Math.min(this.#retryBaseMs * 2 ** (job.attempts - 1), MAX_RETRY_DELAY_MS);
       const outcome = await failJob(this.ctx, job, detail, delay);
-      log.warn({ err: error, jobId: job.id, kind: job.kind, attempt: job.attempts, outcome }, 'job failed');
+      // The handler logs what went wrong in its own terms; the stack helps only when debugging.
+      log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, outcome, error: detail }, 'job failed');
+      log.debug({ err: error, jobId: job.id }, 'job failure stack');
     } finally {
       clearInterval(renewal);
     }
