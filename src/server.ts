@@ -11,6 +11,7 @@ import { ProcessingWorker } from './mail/inbound/processing-worker.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
 import { maintenanceSchedule } from './maintenance.js';
 import { registerOutboundDelivery } from './mail/outbound/outbound-delivery-job.js';
+import { closeSmtpPools } from './mail/outbound/smtp-delivery.js';
 import { reminderSchedule } from './exchange/reminders.js';
 import { warmUpTextExtraction } from './archive/text-extraction/extract-text.js';
 
@@ -83,6 +84,7 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
       await http.close();
       await worker.stop();
       await jobs.stop();
+      closeSmtpPools();
       await ctx.close();
       log.info('stopped');
     })();

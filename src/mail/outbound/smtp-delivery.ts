@@ -1,5 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { NodemailerError } from 'nodemailer/lib/errors';
+import type Mail from 'nodemailer/lib/mailer';
+import type { SMTPPoolOptions, SMTPPoolSentMessageInfo } from 'nodemailer/lib/smtp-pool';
 import type { DeliveryHop } from './delivery-hops.js';
 
 export type DeliveryResult = 'delivered' | 'failed' | 'deferred';
@@ -54,7 +56,9 @@ export async function deliverOverSmtp(hops: DeliveryHop[], message: OutgoingMess
 }
 
 async function sendOnce(hop: DeliveryHop, message: OutgoingMessage, options: SmtpClientOptions, plaintext: boolean): Promise<Attempt> {
-  const transport = nodemailer.createTransport(transportOptionsOf(hop, options, plaintext));
+  const lease = plaintext ? freshTransport(hop, options) : pooledTransport(hop, options);
+  const { transport } = lease;
+  let broken = false;
 
   try {
     const info = await transport.sendMail({ envelope: { from: message.envelopeFrom, to: message.addresses }, raw: message.raw });
@@ -69,7 +73,10 @@ async function sendOnce(hop: DeliveryHop, message: OutgoingMessage, options: Smt
   } catch (error) {
     const failure = error as NodemailerError;
     // EENVELOPE and EMESSAGE carry the server's reply to MAIL FROM, RCPT TO or DATA.
-    if (failure.code !== 'EENVELOPE' && failure.code !== 'EMESSAGE') return { kind: 'unreachable', error: failure };
+    if (failure.code !== 'EENVELOPE' && failure.code !== 'EMESSAGE') {
+      broken = true;
+      return { kind: 'unreachable', error: failure };
+    }
 
     const outcomes = message.addresses.map((address) => {
       const rejection = failure.rejectedErrors?.find((entry) => sameAddress(entry.recipient, address));
@@ -77,8 +84,71 @@ async function sendOnce(hop: DeliveryHop, message: OutgoingMessage, options: Smt
     });
     return { kind: 'replied', outcomes };
   } finally {
-    transport.close();
+    lease.release(broken);
   }
+}
+
+type PooledMailer = Mail<SMTPPoolSentMessageInfo, SMTPPoolOptions>;
+
+interface TransportLease {
+  transport: PooledMailer;
+  /** Gives the transport back; a broken one is closed and not used again. */
+  release(broken: boolean): void;
+}
+
+// Connections to one host stay open this long after their last message, so a burst of
+// dispatches to the same installation pays for the TCP, greeting and STARTTLS only once.
+const POOL_IDLE_MS = 5_000;
+const POOL_CONNECTIONS_PER_HOST = 4;
+
+const pools = new Map<string, { transport: PooledMailer; idleTimer: NodeJS.Timeout | null; inUse: number }>();
+
+// The plaintext retry after a failed STARTTLS gets a connection of its own, closed after use.
+function freshTransport(hop: DeliveryHop, options: SmtpClientOptions): TransportLease {
+  const transport = nodemailer.createTransport({ ...transportOptionsOf(hop, options, true), pool: true, maxConnections: 1 });
+  return { transport, release: () => transport.close() };
+}
+
+function pooledTransport(hop: DeliveryHop, options: SmtpClientOptions): TransportLease {
+  const key = JSON.stringify([hop.host, hop.port, hop.serverName, hop.smarthost, options.heloName]);
+  let pool = pools.get(key);
+  if (!pool) {
+    const transport = nodemailer.createTransport({ ...transportOptionsOf(hop, options, false), pool: true, maxConnections: POOL_CONNECTIONS_PER_HOST, maxMessages: 100 });
+    pool = { transport, idleTimer: null, inUse: 0 };
+    pools.set(key, pool);
+  }
+
+  const entry = pool;
+  if (entry.idleTimer) clearTimeout(entry.idleTimer);
+  entry.inUse++;
+
+  return {
+    transport: entry.transport,
+    release: (broken) => {
+      entry.inUse--;
+      if (broken && pools.get(key) === entry) pools.delete(key);
+      if (broken && entry.inUse === 0) {
+        entry.transport.close();
+        return;
+      }
+      if (entry.inUse > 0) return;
+
+      entry.idleTimer = setTimeout(() => {
+        if (pools.get(key) === entry) pools.delete(key);
+        entry.transport.close();
+      }, POOL_IDLE_MS);
+      entry.idleTimer.unref();
+    },
+  };
+}
+
+/** Closes every pooled connection, when the server stops. */
+export function closeSmtpPools(): void {
+  for (const entry of pools.values()) {
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.transport.close();
+  }
+  pools.clear();
 }
 
 /**
