@@ -4,7 +4,6 @@ import { newId } from '../platform/ids.js';
 import { logger } from '../platform/logger.js';
 import { foldText } from '../platform/text-fold.js';
 import { vietnamYear } from '../platform/vietnam-time.js';
-import { extractText } from '../archive/text-extraction/extract-text.js';
 import { getOrganization } from '../directory/organization-repository.js';
 import type { User } from '../directory/user-repository.js';
 import { registerIncomingDocuments, type DocumentToRegister } from '../documents/register-incoming.js';
@@ -13,6 +12,7 @@ import { metadataFromSender, type DispatchMetadata } from './dispatch-metadata.j
 import { resolveRecipients, type ResolvedRecipient } from './dispatch-recipients.js';
 import type { PreparedFile } from './dispatch-files.js';
 import { assignOutgoingNumber } from './outgoing-numbering.js';
+import { documentText } from './document-text-cache.js';
 import { recordRecipientEvent } from './recipient-status.js';
 import { checkSendingRules, loadSendingRules, needsPaperCopy } from './sending-rules.js';
 import { requestOutboundDelivery } from './outbound-request.js';
@@ -20,9 +20,6 @@ import { overdueTimeFor } from './overdue-time.js';
 
 const log = logger('exchange');
 
-const MAX_SEARCH_TEXT_CHARS = 200_000;
-const PDF = 'application/pdf';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface SendInput {
   metadata: DispatchMetadata;
@@ -232,10 +229,8 @@ export function assertMaySend(user: User): void {
 }
 
 async function documentSearchText(file: PreparedFile, metadata: DispatchMetadata, issuer: string): Promise<string> {
-  let text = '';
-  if (file.detectedType === PDF) text = (await extractText(file.content, 'pdf')).text;
-  if (file.detectedType === DOCX) text = (await extractText(file.content, 'docx')).text;
-  const searchable = [metadata.number, metadata.notation, issuer, metadata.subject, metadata.signer, metadata.place, file.filename, text.slice(0, MAX_SEARCH_TEXT_CHARS)];
+  const text = await documentText(file);
+  const searchable = [metadata.number, metadata.notation, issuer, metadata.subject, metadata.signer, metadata.place, file.filename, text];
 
   return foldText(searchable.filter(Boolean).join(' '));
 }
