@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { AppContext } from '../platform/app-context.js';
 import type { DispatchTable } from '../platform/database/schema.js';
 import { AppError } from '../platform/errors.js';
@@ -30,6 +30,8 @@ export interface DispatchSummary {
   urgency: string;
   dueOn: string | null;
   createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
   counts: DispatchCounts;
 }
 
@@ -59,7 +61,8 @@ export interface DispatchDetail extends DispatchSummary {
 }
 
 export interface DispatchFilter {
-  status?: 'draft' | 'sent' | 'withdrawn';
+  /** One status or several, such as sent and withdrawn for everything but drafts. */
+  status?: ('draft' | 'sent' | 'withdrawn')[];
   /** Only dispatches with a recipient that has not accepted in time (chưa tiếp nhận, quá hạn). */
   overdue?: boolean;
   page: number;
@@ -73,7 +76,7 @@ export async function listDispatches(ctx: AppContext, user: User, filter: Dispat
   const now = ctx.clock.now().toISOString();
   let query = ctx.db.selectFrom('dispatches').where('organization_id', '=', user.organizationId);
 
-  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.status && filter.status.length > 0) query = query.where('status', 'in', filter.status);
   if (filter.overdue) {
     query = query.where('id', 'in', (eb) =>
       eb.selectFrom('dispatch_recipients').select('dispatch_id').where('status', 'in', WAITING).where('overdue_at', '<', now),
@@ -83,7 +86,8 @@ export async function listDispatches(ctx: AppContext, user: User, filter: Dispat
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await query
     .selectAll()
-    .orderBy('sent_at', 'desc')
+    // Drafts have no sending time; the same expression sorts them alike on both engines.
+    .orderBy(sql`coalesce(sent_at, updated_at)`, 'desc')
     .orderBy('created_at', 'desc')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
@@ -200,6 +204,8 @@ function summaryOf(row: Selectable<DispatchTable>, counts: DispatchCounts, local
     urgency: row.urgency,
     dueOn: row.due_on,
     createdBy: row.created_by_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
     counts,
   };
 }

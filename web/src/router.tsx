@@ -14,9 +14,15 @@ const DocumentPage = lazy(() => import('./pages/document/document-page').then((m
 const RegisterPage = lazy(() => import('./pages/register/register-page').then((module) => ({ default: module.RegisterPage })));
 const OutboxPage = lazy(() => import('./pages/outbox/outbox-page').then((module) => ({ default: module.OutboxPage })));
 const DispatchPage = lazy(() => import('./pages/dispatch/dispatch-page').then((module) => ({ default: module.DispatchPage })));
+const OutgoingRegisterPage = lazy(() =>
+  import('./pages/outgoing-register/outgoing-register-page').then((module) => ({ default: module.OutgoingRegisterPage })),
+);
 const ComposePage = lazy(() => import('./pages/compose/compose-page').then((module) => ({ default: module.ComposePage })));
 const FlaggedPage = lazy(() => import('./pages/flagged/flagged-page').then((module) => ({ default: module.FlaggedPage })));
+const AdminLayout = lazy(() => import('./pages/admin/admin-layout').then((module) => ({ default: module.AdminLayout })));
 const AdminPage = lazy(() => import('./pages/admin/admin-page').then((module) => ({ default: module.AdminPage })));
+const SendingRulesPage = lazy(() => import('./pages/admin/sending-rules-page').then((module) => ({ default: module.SendingRulesPage })));
+const CalendarPage = lazy(() => import('./pages/admin/calendar-page').then((module) => ({ default: module.CalendarPage })));
 
 export const router = createBrowserRouter([
   {
@@ -45,9 +51,27 @@ export const router = createBrowserRouter([
                   { path: 'dispatches/:id', element: <DispatchPage /> },
                 ],
               },
-              { element: <RequireSection section="compose" />, children: [{ path: 'compose', element: <ComposePage /> }] },
+              {
+                element: <RequireSection section="outgoingRegister" />,
+                children: [{ path: 'outgoing-register', element: <OutgoingRegisterPage /> }],
+              },
+              // The optional draft id keeps one form mounted when its first save moves it to the draft's address.
+              { element: <RequireSection section="compose" />, children: [{ path: 'compose/:draftId?', element: <ComposePage /> }] },
               { element: <RequireSection section="flagged" />, children: [{ path: 'flagged', element: <FlaggedPage /> }] },
-              { element: <RequireSection section="admin" />, children: [{ path: 'admin', element: <AdminPage /> }] },
+              {
+                element: <RequireSection section="admin" />,
+                children: [
+                  {
+                    path: 'admin',
+                    element: <AdminLayout />,
+                    children: [
+                      { index: true, element: <AdminPage /> },
+                      { path: 'sending-rules', element: <SendingRulesPage /> },
+                      { path: 'calendar', element: <CalendarPage /> },
+                    ],
+                  },
+                ],
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -19,7 +19,11 @@ import { localeOf } from '../locale.js';
 import { requireUser } from '../session-auth.js';
 
 const listQuery = z.object({
-  status: z.enum(['draft', 'sent', 'withdrawn']).optional(),
+  status: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',') : []))
+    .pipe(z.array(z.enum(['draft', 'sent', 'withdrawn']))),
   overdue: z.enum(['true', 'false', '1', '0']).optional().transform((value) => value === 'true' || value === '1'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -88,6 +88,8 @@ export interface DispatchDetail extends DispatchSummary {
   signer: string | null;
   signerPosition: string | null;
   withdrawReason: string | null;
+  /** Group codes, organization codes and mail addresses as the clerk entered them. A draft is edited from these. */
+  recipientEntries: string[];
   files: DispatchFile[];
   deliveries: DispatchDelivery[];
 }
@@ -106,6 +108,12 @@ export interface DispatchMetadata {
   confidentiality: Confidentiality;
   dueOn: string | null;
 }
+
+/**
+ * Metadata part of a draft. The server accepts any subset and checks the whole only when the draft is
+ * sent, so the type is left out until the clerk picks one.
+ */
+export type DraftMetadata = Partial<DispatchMetadata>;
 
 export interface ResolvedRecipient {
   kind: 'local' | 'remote';
@@ -157,6 +165,12 @@ export interface WithdrawResult {
   dispatch: DispatchDetail;
 }
 
+/** Response body of POST /dispatches with `draft=true`. */
+export interface CreatedDraft {
+  id: string;
+  status: 'draft';
+}
+
 export interface SendingRules {
   /** Type codes that may not be sent by e-mail. */
   typesNotByEmail: string[];
@@ -165,4 +179,10 @@ export interface SendingRules {
   allowedFileTypes: string[];
   maxFileBytes: number;
   maxTotalBytes: number;
+}
+
+export interface SendingRulesSettings {
+  rules: SendingRules;
+  /** Label of every content type an administrator may allow, such as `application/pdf` → PDF. */
+  fileKinds: Record<string, string>;
 }

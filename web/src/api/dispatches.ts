@@ -1,12 +1,17 @@
-import { apiBase, apiRequest } from './client';
+import { i18next } from '../i18n/i18n';
+import { ApiError } from './api-error';
+import { apiBase, apiRequest, readError } from './client';
 import type {
   AnalyzedDocument,
+  CreatedDraft,
   DispatchDetail,
+  DispatchFile,
   DispatchMetadata,
   DispatchPage,
+  DispatchStatus,
+  DraftMetadata,
   RecipientOptions,
   RecipientPreview,
-  SendingRules,
   SentDispatch,
   WithdrawResult,
 } from './dispatch-types';
@@ -14,6 +19,8 @@ import { apiUpload, type UploadOptions } from './upload';
 
 /** Filters of the outgoing list. */
 export interface DispatchFilters {
+  /** Only dispatches in this state, or '' for drafts, sent and recalled dispatches together. */
+  status: DispatchStatus | '';
   /** Only dispatches with a copy not accepted in time (chưa tiếp nhận, quá hạn). */
   overdue: boolean;
   page: number;
@@ -28,8 +35,23 @@ export interface NewDispatch {
   recipients: string[];
 }
 
+export interface DraftFiles {
+  document: File | null;
+  attachments: File[];
+}
+
+export interface DraftContent {
+  metadata: DraftMetadata;
+  recipients: string[];
+  /** Files that replace all of the saved draft's files, or null to keep the saved ones. */
+  files: DraftFiles | null;
+}
+
 export function fetchDispatches(filters: DispatchFilters, signal?: AbortSignal): Promise<DispatchPage> {
   const params = new URLSearchParams({ page: String(filters.page), pageSize: String(filters.pageSize) });
+  if (filters.status !== '') {
+    params.set('status', filters.status);
+  }
   if (filters.overdue) {
     params.set('overdue', 'true');
   }
@@ -54,16 +76,50 @@ export function previewRecipients(recipients: string[], signal?: AbortSignal): P
   return apiRequest<RecipientPreview>('/dispatches/recipients/preview', { method: 'POST', body: { recipients }, signal });
 }
 
-export function sendDispatch(dispatch: NewDispatch, options: UploadOptions = {}): Promise<SentDispatch> {
+/** Builds the multipart body that sending, saving a draft and replacing a draft share. */
+function dispatchForm(metadata: DispatchMetadata | DraftMetadata, recipients: string[], files: DraftFiles | null): FormData {
   const form = new FormData();
-  form.append('metadata', JSON.stringify(dispatch.metadata));
-  form.append('recipients', JSON.stringify(dispatch.recipients));
-  form.append('document', dispatch.document);
-  for (const attachment of dispatch.attachments) {
+  form.append('metadata', JSON.stringify(metadata));
+  form.append('recipients', JSON.stringify(recipients));
+  if (files?.document) {
+    form.append('document', files.document);
+  }
+  for (const attachment of files?.attachments ?? []) {
     form.append('attachments', attachment);
   }
 
+  return form;
+}
+
+export function sendDispatch(dispatch: NewDispatch, options: UploadOptions = {}): Promise<SentDispatch> {
+  const form = dispatchForm(dispatch.metadata, dispatch.recipients, dispatch);
+
   return apiUpload<SentDispatch>('/dispatches', form, options);
+}
+
+/** Saves a new draft (Bản nháp), which may lack recipients, files and any metadata. */
+export function createDraft(draft: DraftContent, options: UploadOptions = {}): Promise<CreatedDraft> {
+  const form = dispatchForm(draft.metadata, draft.recipients, draft.files);
+  form.append('draft', 'true');
+
+  return apiUpload<CreatedDraft>('/dispatches', form, options);
+}
+
+/** Replaces the metadata and recipients of a saved draft, and its files when the content has any. */
+export function updateDraft(id: string, draft: DraftContent, options: UploadOptions = {}): Promise<DispatchDetail> {
+  const form = dispatchForm(draft.metadata, draft.recipients, draft.files);
+
+  return apiUpload<DispatchDetail>(`/dispatches/${encodeURIComponent(id)}`, form, { ...options, method: 'PUT' });
+}
+
+/** Sends a saved draft as it is stored. The server checks the whole draft only now. */
+export function sendDraft(id: string): Promise<SentDispatch> {
+  return apiRequest<SentDispatch>(`/dispatches/${encodeURIComponent(id)}/send`, { method: 'POST', body: {} });
+}
+
+/** Deletes a draft. The server rejects it with 409 once the draft was sent. */
+export function deleteDraft(id: string): Promise<void> {
+  return apiRequest<void>(`/dispatches/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 export function withdrawDispatch(id: string, reason: string): Promise<WithdrawResult> {
@@ -80,12 +136,22 @@ export function dispatchFileUrl(id: string, position: number): string {
   return `${apiBase}/dispatches/${encodeURIComponent(id)}/files/${position}`;
 }
 
-export function fetchRecipientOptions(signal?: AbortSignal): Promise<RecipientOptions> {
-  return apiRequest<RecipientOptions>('/dispatches/recipients/options', { signal });
+/** Downloads a stored file of a dispatch, so that a changed draft can upload it again with the new files. */
+export async function fetchDispatchFile(id: string, file: DispatchFile): Promise<File> {
+  let response: Response;
+  try {
+    response = await fetch(dispatchFileUrl(id, file.position), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', i18next.t('errors.network'));
+  }
+
+  if (!response.ok) {
+    throw await readError(response);
+  }
+
+  return new File([await response.blob()], file.filename, { type: file.contentType });
 }
 
-export async function fetchSendingRules(signal?: AbortSignal): Promise<SendingRules> {
-  const body = await apiRequest<{ rules: SendingRules }>('/sending-rules', { signal });
-
-  return body.rules;
+export function fetchRecipientOptions(signal?: AbortSignal): Promise<RecipientOptions> {
+  return apiRequest<RecipientOptions>('/dispatches/recipients/options', { signal });
 }

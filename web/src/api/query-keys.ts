@@ -17,6 +17,7 @@ export const queryKeys = {
   localizedDocument: (id: string, language: Language) => ['document', id, language] as const,
   registers: ['register'] as const,
   register: (year: number, language: Language) => ['register', 'incoming', year, language] as const,
+  outgoingRegister: (year: number, language: Language) => ['register', 'outgoing', year, language] as const,
   flagged: ['flagged'] as const,
   localizedFlagged: (language: Language) => ['flagged', language] as const,
   dispatchLists: ['dispatches'] as const,
@@ -24,7 +25,12 @@ export const queryKeys = {
   /** Prefix of one dispatch in every language. */
   dispatch: (id: string) => ['dispatch', id] as const,
   localizedDispatch: (id: string, language: Language) => ['dispatch', id, language] as const,
+  /** A draft open in the compose form, kept apart from the language so that a switch does not reload the form. */
+  draft: (id: string) => ['dispatch', id, 'draft'] as const,
   recipientPreview: (recipients: string[], language: Language) => ['recipient-preview', recipients, language] as const,
   sendingRules: ['sending-rules'] as const,
   recipientOptions: ['recipient-options'] as const,
+  /** Prefix of every year of the working-day calendar in every language. */
+  calendars: ['calendar'] as const,
+  calendar: (year: number, language: Language) => ['calendar', year, language] as const,
 };

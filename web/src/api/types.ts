@@ -169,11 +169,38 @@ export interface RegisterEntry {
   documentId: string;
 }
 
-export interface IncomingRegister {
+/** A register of one organization and year, with its entries by entry number. */
+export interface Register<Entry> {
   year: number;
   organization: { code: string; name: string };
-  entries: RegisterEntry[];
+  entries: Entry[];
 }
+
+export type IncomingRegister = Register<RegisterEntry>;
+
+export interface OutgoingRegisterEntry {
+  /** Place in the organization's outgoing register of the year (số đi). */
+  registerNumber: number;
+  number: string | null;
+  notation: string | null;
+  /** Calendar date `YYYY-MM-DD`. */
+  issuedOn: string | null;
+  type: string;
+  typeName: string;
+  subject: string | null;
+  /** Position and name of the signer, such as "Chánh Văn phòng Nguyễn Văn A". */
+  signer: string | null;
+  /** Name of every recipient. Their count is the register's "Số lượng bản". */
+  recipients: string[];
+  /** ISO timestamp in UTC. */
+  sentAt: string;
+  status: 'sent' | 'withdrawn';
+  /** The recall and its reason for a recalled dispatch, otherwise empty. */
+  note: string;
+  dispatchId: string;
+}
+
+export type OutgoingRegister = Register<OutgoingRegisterEntry>;
 
 export interface FlaggedMessage {
   id: string;
@@ -199,4 +226,42 @@ export interface Notification {
   text: string;
   documentId: string | null;
   read: boolean;
+}
+
+export const calendarDayKinds = ['holiday', 'makeup-day-off', 'makeup-working-day', 'working-day'] as const;
+export type CalendarDayKind = (typeof calendarDayKinds)[number];
+
+/**
+ * Origin of a calendar day's entry: `default` is computed from the Labour Code, `seeded` is a
+ * Government announcement shipped with the server, and `administrator` is a correction made here.
+ */
+export type CalendarDaySource = 'default' | 'seeded' | 'administrator';
+
+/** A date whose status differs from the rule that Monday to Friday are working days. */
+export interface CalendarDay {
+  /** Calendar date `YYYY-MM-DD`. */
+  date: string;
+  kind: CalendarDayKind;
+  working: boolean;
+  /** The name in the request's language. */
+  name: string;
+  nameVi: string;
+  nameEn: string;
+  source: CalendarDaySource;
+  /** Login of the administrator who made the correction, or null for other sources. */
+  updatedBy: string | null;
+  /** ISO timestamp in UTC of the correction, or null for other sources. */
+  updatedAt: string | null;
+}
+
+export interface CalendarYear {
+  year: number;
+  days: CalendarDay[];
+}
+
+/** An administrator's entry for one date, which replaces what the rules give for it. */
+export interface CalendarCorrection {
+  kind: CalendarDayKind;
+  nameVi: string;
+  nameEn: string;
 }

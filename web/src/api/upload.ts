@@ -3,6 +3,8 @@ import { ApiError } from './api-error';
 import { apiBase, buildHeaders, readError } from './client';
 
 export interface UploadOptions {
+  /** POST when not given. PUT replaces a saved draft. */
+  method?: 'POST' | 'PUT';
   /** Receives the share of the request body sent so far, from 0 to 1. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -14,10 +16,11 @@ export interface UploadOptions {
  */
 export function apiUpload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    const method = options.method ?? 'POST';
     const request = new XMLHttpRequest();
-    request.open('POST', apiBase + path);
+    request.open(method, apiBase + path);
     // Without a content type of its own the browser writes the multipart boundary into it.
-    buildHeaders('POST', false).forEach((value, name) => request.setRequestHeader(name, value));
+    buildHeaders(method, false).forEach((value, name) => request.setRequestHeader(name, value));
 
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) {

@@ -1,7 +1,7 @@
 import type { User } from '../api/types';
 import { canReadContent, canSeeFlagged, canSendDocuments, isAdministrator } from './permissions';
 
-export type Section = 'inbox' | 'register' | 'outbox' | 'compose' | 'flagged' | 'admin';
+export type Section = 'inbox' | 'register' | 'outbox' | 'outgoingRegister' | 'compose' | 'flagged' | 'admin';
 
 interface SectionRule {
   /** Path of the section's start page; the menu links to it. */
@@ -17,12 +17,14 @@ const sectionRules: Record<Section, SectionRule> = {
   register: { path: '/register', prefixes: ['/register'], allows: canReadContent },
   // Staff may follow what their organization sent, but only clerks and leaders send.
   outbox: { path: '/dispatches', prefixes: ['/dispatches'], allows: canReadContent },
+  outgoingRegister: { path: '/outgoing-register', prefixes: ['/outgoing-register'], allows: canReadContent },
+  // Drafts open under /compose/:draftId.
   compose: { path: '/compose', prefixes: ['/compose'], allows: canSendDocuments },
   flagged: { path: '/flagged', prefixes: ['/flagged'], allows: canSeeFlagged },
   admin: { path: '/admin', prefixes: ['/admin'], allows: isAdministrator },
 };
 
-const sectionOrder: Section[] = ['inbox', 'register', 'outbox', 'compose', 'flagged', 'admin'];
+const sectionOrder: Section[] = ['inbox', 'register', 'outbox', 'outgoingRegister', 'compose', 'flagged', 'admin'];
 
 export function sectionPath(section: Section): string {
   return sectionRules[section].path;

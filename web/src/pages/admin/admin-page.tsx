@@ -21,10 +21,7 @@ export function AdminPage() {
   usePageTitle(t('admin.title'));
 
   return (
-    <Flex vertical gap="middle" className="admin-page" data-testid="admin-page">
-      <Typography.Title level={3} className="page-title">
-        {t('admin.title')}
-      </Typography.Title>
+    <Flex vertical gap="middle" data-testid="admin-page">
       <Card title={t('admin.organization')} size="small">
         <Descriptions
           column={1}

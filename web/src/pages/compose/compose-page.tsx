@@ -1,232 +1,69 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Flex, Form, Row, Steps, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 
-import type { AnalyzedDocument, SentDispatch } from '../../api/dispatch-types';
-import { analyzeDocument, sendDispatch } from '../../api/dispatches';
+import { ApiError } from '../../api/api-error';
+import { fetchDispatch } from '../../api/dispatches';
 import { queryKeys } from '../../api/query-keys';
-import { formatNumberNotation } from '../../format/number-notation';
-import { usePageTitle } from '../../layout/use-page-title';
+import { PageError } from '../../components/page-error';
+import { PageSpinner } from '../../components/page-spinner';
 import { dispatchPath } from '../dispatch/dispatch-path';
-import { AttachmentSection } from './attachment-section';
-import { ComposeSummary } from './compose-summary';
-import { initialComposeValues, mainFileOf, newDispatchOf, type ComposeField, type ComposeValues } from './compose-values';
-import { DocumentSection } from './document-section';
-import { MetadataSection } from './metadata-section';
-import { countUncertain, recognitionMarks, recognizableFields, valuesFromAnalysis, type RecognitionMarks } from './recognition';
-import { RecipientPreview } from './recipient-preview';
-import { RecipientSection } from './recipient-section';
-import { sendFailureOf, type SendFailure } from './send-error';
-import { SendProgress } from './send-progress';
-import { useRecipientPreview } from './use-recipient-preview';
+import { draftListPath } from '../outbox/outbox-search-params';
+import { ComposeForm } from './compose-form';
+import { composePath } from './compose-path';
 
-type Stage = 'edit' | 'confirm' | 'sending';
-type Banner = Extract<SendFailure, { kind: 'banner' }>;
-
-const stageIndex: Record<Stage, number> = { edit: 0, confirm: 1, sending: 2 };
-
-// The server rejects any other main document (rule main-document-type), whatever the file is called.
-const mainDocumentTypes = [
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/msword',
-];
+interface ComposeLocationState {
+  /** Key of the form that created the draft, so that moving to the draft's address keeps that form. */
+  formKey?: string;
+}
 
 /**
- * Shows Soạn văn bản đi: upload the signed document, check the details read from it, pick recipients and
- * see who they expand to, confirm, and send. A rejected send returns to the form with the error at the
- * field the server names, or in a banner that names the sending rule.
+ * Shows Soạn văn bản đi at /compose, or loaded with a saved draft at /compose/:draftId. Every visit starts
+ * a new form, except the move to a draft's address after its first Lưu nháp, which keeps what is typed.
  */
 export function ComposePage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const { draftId } = useParams();
+  const location = useLocation();
   const navigate = useNavigate();
-  const [form] = Form.useForm<ComposeValues>();
-  const [stage, setStage] = useState<Stage>('edit');
-  const [confirmed, setConfirmed] = useState<ComposeValues | null>(null);
-  const [marks, setMarks] = useState<RecognitionMarks>({});
-  const [banner, setBanner] = useState<Banner | null>(null);
-  const [focusField, setFocusField] = useState<ComposeField | null>(null);
-  const [uploaded, setUploaded] = useState(0);
-  usePageTitle(t('compose.title'));
+  const formKey = (location.state as ComposeLocationState | null)?.formKey ?? location.key;
 
-  const recipients = Form.useWatch('recipients', form) ?? [];
-  const preview = useRecipientPreview(recipients);
-  const analysis = useMutation({ mutationFn: (file: File) => analyzeDocument(file) });
-
-  const send = useMutation({
-    mutationFn: (values: ComposeValues) => sendDispatch(newDispatchOf(values), { onProgress: setUploaded }),
-    onSuccess: (sent) => finishSend(sent),
-    onError: (error) => showFailure(sendFailureOf(error, t)),
+  // The form owns the values once loaded, so the draft is not refetched while it is open.
+  const draft = useQuery({
+    queryKey: queryKeys.draft(draftId ?? ''),
+    queryFn: ({ signal }) => fetchDispatch(draftId ?? '', signal),
+    enabled: draftId !== undefined,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
   });
 
-  const analyzedFile = analysis.variables;
-  const documentProblem =
-    analysis.data && analyzedFile && !mainDocumentTypes.includes(analysis.data.detectedType)
-      ? t('compose.documentNotMain', { filename: analyzedFile.name })
-      : null;
-  const previewError = preview.isError ? preview.error : null;
-
-  // The document field's validator reads the latest analysis, so it runs again once that has rendered.
-  useEffect(() => {
-    if (mainFileOf(form.getFieldsValue(['document']))) {
-      void form.validateFields(['document']).catch(() => undefined);
-    }
-  }, [documentProblem, form]);
-
-  // The form is hidden, not unmounted, during the other steps, so it can scroll only once it shows again.
-  useEffect(() => {
-    if (stage === 'edit' && focusField) {
-      form.scrollToField(focusField, { block: 'center' });
-      setFocusField(null);
-    }
-  }, [stage, focusField, form]);
-
-  function applyAnalysis(analyzed: AnalyzedDocument): void {
-    // What the clerk typed stays, and the other fields follow the newly uploaded document.
-    const untouched = recognizableFields.filter((name) => !form.isFieldTouched(name));
-    const values = valuesFromAnalysis(analyzed);
-    form.setFieldsValue(Object.fromEntries(untouched.map((name) => [name, values[name]])));
-    setMarks(recognitionMarks(analyzed, untouched));
+  function adoptDraft(id: string): void {
+    const state: ComposeLocationState = { formKey };
+    void navigate(composePath(id), { replace: true, state });
   }
 
-  function handleValuesChange(changed: Partial<ComposeValues>): void {
-    // A value the clerk edited is theirs, so its recognition mark goes.
-    const edited = Object.keys(changed).filter((name) => name in marks);
-    if (edited.length > 0) {
-      setMarks((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !edited.includes(name))));
-    }
-
-    if (changed.document === undefined) {
-      return;
-    }
-
-    const file = mainFileOf({ document: changed.document });
-    if (!file) {
-      analysis.reset();
-      setMarks({});
-
-      return;
-    }
-
-    // Only the latest upload's result is applied, when the clerk replaces the file during analysis.
-    analysis.mutate(file, { onSuccess: applyAnalysis });
+  if (draftId === undefined) {
+    return <ComposeForm key={formKey} draft={null} onDraftCreated={adoptDraft} />;
   }
 
-  function goToConfirm(values: ComposeValues): void {
-    setBanner(null);
-    if (!preview.data || preview.isPlaceholderData || preview.isError) {
-      return;
-    }
-
-    if (preview.data.recipients.length === 0) {
-      form.setFields([{ name: 'recipients', errors: [t('compose.recipientsOnlySelf')] }]);
-
-      return;
-    }
-
-    setConfirmed(values);
-    setStage('confirm');
-    window.scrollTo({ top: 0 });
+  if (draft.isPending) {
+    return <PageSpinner />;
   }
 
-  function startSend(): void {
-    if (!confirmed) {
-      return;
+  if (draft.isError) {
+    // The API returns 400 for an id that is not a UUID, which is just as unknown to the user.
+    if (draft.error instanceof ApiError && (draft.error.status === 404 || draft.error.status === 400)) {
+      return <Result status="404" title={t('compose.draftNotFound')} extra={<Link to={draftListPath()}>{t('compose.backToDrafts')}</Link>} />;
     }
 
-    setUploaded(0);
-    setStage('sending');
-    send.mutate(confirmed);
+    return <PageError error={draft.error} onRetry={() => void draft.refetch()} />;
   }
 
-  function finishSend(sent: SentDispatch): void {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.dispatchLists });
-
-    const label = formatNumberNotation(sent.number, sent.notation) ?? sent.number;
-    void message.success(t('compose.sent', { label, registerNumber: sent.registerNumber }));
-    void navigate(dispatchPath(sent.id));
+  // A draft that was sent meanwhile is a dispatch now, which only its own page shows.
+  if (draft.data.status !== 'draft') {
+    return <Navigate to={dispatchPath(draft.data.id)} replace />;
   }
 
-  function showFailure(failure: SendFailure): void {
-    setStage('edit');
-
-    if (failure.kind === 'field') {
-      form.setFields([{ name: failure.field, errors: [failure.message] }]);
-      setFocusField(failure.field);
-
-      return;
-    }
-
-    setBanner(failure);
-    window.scrollTo({ top: 0 });
-  }
-
-  const waiting = analysis.isPending || preview.isFetching;
-
-  return (
-    <Flex vertical gap="middle" data-testid="compose-page" data-stage={stage}>
-      <Typography.Title level={3} className="page-title">
-        {t('compose.title')}
-      </Typography.Title>
-      <Steps
-        size="small"
-        current={stageIndex[stage]}
-        items={[{ title: t('compose.steps.edit') }, { title: t('compose.steps.confirm') }, { title: t('compose.steps.send') }]}
-      />
-      {banner && stage === 'edit' && (
-        <Alert
-          type="error"
-          showIcon
-          closable
-          onClose={() => setBanner(null)}
-          title={banner.title}
-          description={banner.message}
-          data-testid="compose-error"
-          data-rule={banner.rule ?? ''}
-        />
-      )}
-      <div hidden={stage !== 'edit'}>
-        <Form<ComposeValues>
-          form={form}
-          layout="vertical"
-          initialValues={initialComposeValues}
-          onValuesChange={handleValuesChange}
-          onFinish={goToConfirm}
-          scrollToFirstError={{ block: 'center' }}
-        >
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={15}>
-              <Flex vertical gap="middle">
-                <DocumentSection
-                  analysis={{ pending: analysis.isPending, data: analysis.data, error: analysis.error, uncertainFields: countUncertain(marks) }}
-                  problem={documentProblem}
-                />
-                <MetadataSection marks={marks} />
-                <AttachmentSection />
-                <RecipientSection previewError={previewError} />
-              </Flex>
-            </Col>
-            <Col xs={24} xl={9}>
-              <div className="compose-aside">
-                <RecipientPreview preview={recipients.length > 0 ? preview.data : undefined} loading={preview.isFetching} error={previewError} />
-              </div>
-            </Col>
-          </Row>
-          <Flex justify="end" className="compose-actions">
-            <Button type="primary" htmlType="submit" loading={waiting} data-testid="compose-next">
-              {t('compose.next')}
-            </Button>
-          </Flex>
-        </Form>
-      </div>
-      {stage === 'confirm' && confirmed && preview.data && (
-        <ComposeSummary values={confirmed} preview={preview.data} onBack={() => setStage('edit')} onSend={startSend} />
-      )}
-      {stage === 'sending' && <SendProgress fraction={uploaded} />}
-    </Flex>
-  );
+  return <ComposeForm key={formKey} draft={draft.data} onDraftCreated={adoptDraft} />;
 }

@@ -9,7 +9,7 @@ import { formatFileSize } from '../../format/file-size';
 import { formatNumberNotation } from '../../format/number-notation';
 import { useDocumentTypes } from '../../hooks/use-document-types';
 import { useLanguage } from '../../i18n/use-language';
-import { metadataOf, newDispatchOf, type ComposeValues } from './compose-values';
+import { metadataOf, type ComposeValues } from './compose-values';
 import { RecipientPreview } from './recipient-preview';
 
 interface ComposeSummaryProps {
@@ -32,7 +32,6 @@ export function ComposeSummary({ values, preview, onBack, onSend }: ComposeSumma
   const language = useLanguage();
   const types = useDocumentTypes();
   const metadata = metadataOf(values);
-  const request = newDispatchOf(values);
 
   function numberText(): string | null {
     if (metadata.number) {
@@ -58,9 +57,10 @@ export function ComposeSummary({ values, preview, onBack, onSend }: ComposeSumma
     { key: 'dueOn', label: t('compose.fields.dueOn'), children: <TextOrDash value={formatCalendarDate(metadata.dueOn)} /> },
   ];
 
+  // The entries of a saved draft carry name and size without a browser file.
   const files: FileRow[] = [
-    { key: 'document', name: request.document.name, size: request.document.size, main: true },
-    ...request.attachments.map((file, index) => ({ key: `attachment-${index}`, name: file.name, size: file.size, main: false })),
+    ...(values.document ?? []).map((file) => ({ key: file.uid, name: file.name, size: file.size ?? 0, main: true })),
+    ...(values.attachments ?? []).map((file) => ({ key: file.uid, name: file.name, size: file.size ?? 0, main: false })),
   ];
   const fileColumns: TableColumnsType<FileRow> = [
     { key: 'name', title: t('attachments.filename'), render: (_, file) => file.name },

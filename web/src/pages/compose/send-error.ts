@@ -18,11 +18,11 @@ function composeFieldOf(apiField: string): ComposeField | null {
 /**
  * Decides where a send error goes. A 400 or 409 that names a form field is shown at that field. A
  * sending rule (422) names the rule in its field and is shown as a banner with the rule's name, except
- * the rule about recipients, which belongs to the recipient field.
+ * the rule about recipients, which belongs to the recipient field. Saving a draft passes its own banner title.
  */
-export function sendFailureOf(error: Error, t: TFunction): SendFailure {
+export function sendFailureOf(error: Error, t: TFunction, errorTitle: string = t('compose.errorTitle')): SendFailure {
   if (!(error instanceof ApiError)) {
-    return { kind: 'banner', title: t('compose.errorTitle'), message: error.message, rule: null };
+    return { kind: 'banner', title: errorTitle, message: error.message, rule: null };
   }
 
   const field = error.field ? composeFieldOf(error.field) : null;
@@ -37,5 +37,5 @@ export function sendFailureOf(error: Error, t: TFunction): SendFailure {
     return { kind: 'field', field, message: error.message };
   }
 
-  return { kind: 'banner', title: t('compose.errorTitle'), message: error.message, rule: null };
+  return { kind: 'banner', title: errorTitle, message: error.message, rule: null };
 }

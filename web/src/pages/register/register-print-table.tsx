@@ -1,65 +1,62 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { IncomingRegister } from '../../api/types';
-import { formatCalendarDate, formatDateTime } from '../../format/date-time';
-import { formatNumberNotation } from '../../format/number-notation';
-import { typeAndSubject } from './register-columns';
+export interface PrintColumn<Entry> {
+  key: string;
+  title: string;
+  /** Share of the page width, such as `9%`. */
+  width: string;
+  /** Right-aligns the column, as for entry numbers. */
+  numeric?: boolean;
+  /** Left out for a column filled in by hand on paper, such as Ký nhận. */
+  render?: (entry: Entry) => ReactNode;
+}
+
+interface RegisterPrintTableProps<Entry> {
+  organizationName: string;
+  /** Heading in capitals, such as "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN". */
+  title: string;
+  year: number;
+  columns: PrintColumn<Entry>[];
+  entries: Entry[];
+  rowKey: (entry: Entry) => string | number;
+}
 
 /**
  * The whole year's register as a plain table, shown only when printing: the screen table is paged,
- * and a printed register must list every entry with all its columns. Ngày chuyển and Ký nhận stay
- * empty for the receiver to fill in by hand.
+ * and a printed register must list every entry with all the columns of Decree 30/2020, Appendix IV.
  */
-export function RegisterPrintTable({ register }: { register: IncomingRegister }) {
+export function RegisterPrintTable<Entry>({ organizationName, title, year, columns, entries, rowKey }: RegisterPrintTableProps<Entry>) {
   const { t } = useTranslation();
 
   return (
     <section className="register-print" aria-hidden="true">
       <header className="register-print-header">
-        <div className="register-print-organization">{register.organization.name}</div>
-        <h1>{t('register.printTitle')}</h1>
-        <div>{t('register.printYear', { year: register.year })}</div>
+        <div className="register-print-organization">{organizationName}</div>
+        <h1>{title}</h1>
+        <div>{t('register.printYear', { year })}</div>
       </header>
       <table>
         <colgroup>
-          <col style={{ width: '9%' }} />
-          <col style={{ width: '5%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '8%' }} />
-          <col style={{ width: '25%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '7%' }} />
-          <col style={{ width: '7%' }} />
-          <col style={{ width: '6%' }} />
+          {columns.map((column) => (
+            <col key={column.key} style={{ width: column.width }} />
+          ))}
         </colgroup>
         <thead>
           <tr>
-            <th>{t('register.columns.receivedAt')}</th>
-            <th>{t('register.columns.registerNumber')}</th>
-            <th>{t('register.columns.issuer')}</th>
-            <th>{t('register.columns.numberNotation')}</th>
-            <th>{t('register.columns.issuedOn')}</th>
-            <th>{t('register.columns.typeAndSubject')}</th>
-            <th>{t('register.columns.recipient')}</th>
-            <th>{t('register.columns.transferredOn')}</th>
-            <th>{t('register.columns.signature')}</th>
-            <th>{t('register.columns.note')}</th>
+            {columns.map((column) => (
+              <th key={column.key}>{column.title}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {register.entries.map((entry) => (
-            <tr key={entry.registerNumber}>
-              <td>{formatDateTime(entry.receivedAt)}</td>
-              <td className="register-print-number">{entry.registerNumber}</td>
-              <td>{entry.issuer}</td>
-              <td>{formatNumberNotation(entry.number, entry.notation)}</td>
-              <td>{formatCalendarDate(entry.issuedOn)}</td>
-              <td>{typeAndSubject(entry)}</td>
-              <td>{entry.recipient}</td>
-              <td />
-              <td />
-              <td>{entry.note}</td>
+          {entries.map((entry) => (
+            <tr key={rowKey(entry)}>
+              {columns.map((column) => (
+                <td key={column.key} className={column.numeric ? 'register-print-number' : undefined}>
+                  {column.render?.(entry)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
