@@ -2,6 +2,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AppContext } from '../platform/app-context.js';
 import type { Db } from '../platform/database/connection.js';
 import { newId } from '../platform/ids.js';
+import { normalizeMailAddress } from '../directory/mail-address.js';
 import type { User } from '../directory/user-repository.js';
 import { appendDeliveryEvent } from '../documents/delivery-actions.js';
 import { requestOutboundDelivery } from './outbound-request.js';
@@ -52,14 +53,24 @@ export async function queueNoticeMail(
  * how many copies the notice named; 0 means the document is unknown here and the mail stays an
  * ordinary message.
  */
-export async function applyIncomingNotice(ctx: AppContext, trx: Db, input: { kind: NoticeKind; originalMessageId: string; text: string }): Promise<number> {
-  const copies = await trx
+export async function applyIncomingNotice(
+  ctx: AppContext,
+  trx: Db,
+  input: { kind: NoticeKind; originalMessageId: string; text: string; from: string | null },
+): Promise<number> {
+  const rows = await trx
     .selectFrom('messages')
     .innerJoin('documents', 'documents.message_id', 'messages.id')
     .innerJoin('deliveries', 'deliveries.document_id', 'documents.id')
-    .select(['messages.id as message_row_id', 'documents.id as document_id', 'deliveries.id as delivery_id', 'deliveries.organization_id', 'deliveries.status'])
+    .select(['messages.id as message_row_id', 'messages.from_address', 'documents.id as document_id', 'deliveries.id as delivery_id', 'deliveries.organization_id', 'deliveries.status'])
     .where('messages.message_id_header', '=', input.originalMessageId)
     .execute();
+
+  // Only the address that sent the document may remind about it or recall it. A Message-ID is
+  // no secret, so a notice from anyone else stays an ordinary message for a clerk to judge.
+  // NOTE: the From address is not authenticated yet (no DKIM or SPF check on arrival).
+  const sender = input.from ? normalizeMailAddress(input.from) : null;
+  const copies = rows.filter((row) => sender !== null && row.from_address !== null && normalizeMailAddress(row.from_address) === sender);
 
   const now = ctx.clock.now().toISOString();
   for (const copy of copies.filter((candidate) => candidate.status === 'delivered' || candidate.status === 'read')) {

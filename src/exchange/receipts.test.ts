@@ -43,10 +43,10 @@ afterEach(async () => {
 });
 
 // A disposition notification as Thunderbird writes it (RFC 8098), without Công Văn's own part.
-function plainMdn(originalMessageId: string, disposition: string): Buffer {
+function plainMdn(originalMessageId: string, disposition: string, from = REMOTE): Buffer {
   return Buffer.from(
     [
-      `From: <${REMOTE}>`,
+      `From: <${from}>`,
       'To: <vanthu.vp@tinh-a.test>',
       'Subject: Return Receipt (displayed) - Thông báo',
       'Message-ID: <mdn-1@so-y-te.tinh-b.test>',
@@ -96,4 +96,13 @@ describe('incoming receipts', () => {
     expect(JSON.parse(message.flags).map((flag: { code: string }) => flag.code)).toContain('unmatched-receipt');
     expect(await statusOf()).toBe('delivered');
   });
+
+  it('ignore a receipt sent by anyone but the recipient', async () => {
+    const id = await receive(plainMdn(messageId, 'processed', 'ke-gia-mao@example.test'));
+
+    expect(await statusOf()).toBe('delivered');
+    const message = await ctx.db.selectFrom('messages').select('flags').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.parse(message.flags).map((flag: { code: string }) => flag.code)).toContain('unmatched-receipt');
+  });
 });
+

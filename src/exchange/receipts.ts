@@ -81,6 +81,10 @@ export async function applyIncomingReceipt(ctx: AppContext, trx: Db, parsed: Par
   const recipient = recipients.find((candidate) => candidate.address !== null && normalizeMailAddress(candidate.address) === address);
   if (!recipient) return 0;
 
+  // The receipt must come from the recipient it speaks for, not from anyone who learnt the
+  // Message-ID. NOTE: the From address is not authenticated yet (no DKIM or SPF check on arrival).
+  if (!parsed.from || normalizeMailAddress(parsed.from.address) !== address) return 0;
+
   const kind = receiptKind(stated?.decision ?? null, parsed.report?.action ?? null);
   if (!kind) return 0;
 

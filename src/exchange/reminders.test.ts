@@ -93,4 +93,32 @@ describe('acceptance reminders', () => {
     const registered = await ctx.db.selectFrom('documents').select('id').where('message_id', '=', id).execute();
     expect(registered).toEqual([]);
   });
+
+  it('leave a recall from another sender as an ordinary message', async () => {
+    const [local] = await ctx.db.selectFrom('dispatch_recipients').select('delivery_id').where('kind', '=', 'local').execute();
+    const original = await ctx.db.selectFrom('dispatches').select('message_id_header').executeTakeFirstOrThrow();
+    const forged = Buffer.from(
+      [
+        'From: <ke-gia-mao@example.test>',
+        'To: <vanthu.snv@tinh-a.test>',
+        'Subject: Thu hồi văn bản',
+        'Message-ID: <forged-recall@example.test>',
+        `In-Reply-To: <${original.message_id_header}>`,
+        'X-CongVan-Notice: recall',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Văn bản đã bị thu hồi.',
+        '',
+      ].join('\r\n'),
+    );
+
+    const id = await storeRawMessage(ctx, forged, { source: 'smtp', envelopeFrom: 'ke-gia-mao@example.test', envelopeTo: ['vanthu.snv@tinh-a.test'], recipientOrganizationIds: [recipientId], remoteAddress: null, helo: null });
+    await processMessage(ctx, id);
+
+    const delivery = await ctx.db.selectFrom('deliveries').select('status').where('id', '=', local!.delivery_id!).executeTakeFirstOrThrow();
+    expect(delivery.status).toBe('delivered');
+    const registered = await ctx.db.selectFrom('documents').select('id').where('message_id', '=', id).execute();
+    expect(registered).toHaveLength(1);
+  });
 });
+

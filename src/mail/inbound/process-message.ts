@@ -204,13 +204,13 @@ function documentRow(messageRowId: string, analyzed: AnalyzedDocument, mailSubje
   };
 }
 
-function noticeOf(parsed: ParsedMessage): { kind: NoticeKind; originalMessageId: string; text: string } | null {
+function noticeOf(parsed: ParsedMessage): { kind: NoticeKind; originalMessageId: string; text: string; from: string | null } | null {
   const header = (name: string) => parsed.headers.find((candidate) => candidate.name.toLowerCase() === name)?.value ?? null;
   const kind = header(NOTICE_HEADER.toLowerCase())?.trim();
   const originalMessageId = /<([^>]+)>/.exec(header('in-reply-to') ?? '')?.[1];
   if ((kind !== 'reminder' && kind !== 'recall') || !originalMessageId) return null;
 
-  return { kind, originalMessageId, text: parsed.text.trim().split('\n')[0] || parsed.subject };
+  return { kind, originalMessageId, text: parsed.text.trim().split('\n')[0] || parsed.subject, from: parsed.from?.address ?? null };
 }
 
 async function isReusedMessageId(ctx: AppContext, id: string, messageIdHeader: string | null, contentSha256: string): Promise<boolean> {
