@@ -167,6 +167,16 @@ describe('sending rules and numbering', () => {
     expect((await badDate.json()).error.field).toBe('metadata.issuedOn');
   });
 
+  it('sends more documents at once than the database pool has connections', async () => {
+    const started = Date.now();
+    const responses = await Promise.all(
+      Array.from({ length: 14 }, (_, index) => office.form('POST', '/api/v1/dispatches', dispatchForm({ ...METADATA, subject: `V/v gửi đồng thời số ${index}` }, ['vanthu.snv@demo.congvan.test']))),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual(Array(14).fill(201));
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
   it('lets only clerks and leaders send', async () => {
     const monitor = await loginAs('giamsat.vp');
     const response = await monitor.form('POST', '/api/v1/dispatches', dispatchForm(METADATA, [DEPARTMENTS_GROUP]));

@@ -43,7 +43,7 @@ export async function queueNoticeMail(
     .compile()
     .build();
 
-  const rawSha256 = await ctx.blobs.put(raw);
+  const rawSha256 = await ctx.blobs.put(raw, trx);
   await requestOutboundDelivery(ctx, trx, { rawSha256, envelopeFrom: input.fromAddress, recipients: [{ recipientId: null, address: input.to }] });
 }
 

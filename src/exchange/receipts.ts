@@ -55,7 +55,7 @@ export async function queueReceipt(
 
   const domain = addressedTo.split('@')[1]!;
   const raw = buildReceiptMessage({ from, to: request.to, messageId: `${newId()}@${domain}`, reportingHost: ctx.config.hostname, subject: row.subject ?? '', receipt });
-  const rawSha256 = await ctx.blobs.put(raw);
+  const rawSha256 = await ctx.blobs.put(raw, trx);
 
   await requestOutboundDelivery(ctx, trx, { rawSha256, envelopeFrom: addressedTo, recipients: [{ recipientId: null, address: request.to }] });
   log.info({ deliveryId: input.deliveryId, decision: input.decision, to: request.to }, 'receipt queued');

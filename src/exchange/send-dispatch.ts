@@ -89,7 +89,7 @@ export async function sendDispatch(ctx: AppContext, user: User, input: SendInput
       sentAt: now,
       needsPaperCopy: needsPaperCopy(rules, metadata.type),
     });
-    const rawSha256 = await ctx.blobs.put(raw);
+    const rawSha256 = await ctx.blobs.put(raw, trx);
     const messageRowId = newId();
     const subject = dispatchSubject(metadata);
 

@@ -3,10 +3,15 @@ import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BlobWriter, removeStaleTemporaryFiles } from './blob-writer.js';
+import type { Db } from './database/connection.js';
 
 export interface BlobStore {
-  /** Stores the bytes durably and returns their SHA-256 (hex), which is also their address. */
-  put(bytes: Uint8Array): Promise<string>;
+  /**
+   * Stores the bytes durably and returns their SHA-256 (hex), which is also their address. A
+   * caller inside a database transaction passes it, so that a store in the database writes on
+   * that connection instead of waiting for a second one from the pool.
+   */
+  put(bytes: Uint8Array, transaction?: Db): Promise<string>;
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
   /** Starts a blob written while its bytes arrive, finished with its SHA-256 address. */

@@ -26,16 +26,18 @@ export class DatabaseBlobStore implements BlobStore {
     return removeStaleTemporaryFiles(this.temporaryFolder, now);
   }
 
-  async put(bytes: Uint8Array): Promise<string> {
+  async put(bytes: Uint8Array, transaction?: Db): Promise<string> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (await this.has(sha256)) return sha256;
+    const db = transaction ?? this.db;
+    const existing = await db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+    if (existing) return sha256;
 
     const chunks: Uint8Array[] = [];
     for (let offset = 0; offset < bytes.length || chunks.length === 0; offset += BLOB_CHUNK_SIZE) {
       chunks.push(bytes.subarray(offset, offset + BLOB_CHUNK_SIZE));
     }
 
-    await this.#insert(sha256, bytes.length, chunks);
+    await this.#insert(sha256, bytes.length, chunks, transaction);
     return sha256;
   }
 
@@ -90,8 +92,8 @@ export class DatabaseBlobStore implements BlobStore {
   }
 
   // Two nodes may store the same content at once; the second insert finds the rows and skips.
-  async #insert(sha256: string, size: number, chunks: Uint8Array[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  async #insert(sha256: string, size: number, chunks: Uint8Array[], transaction?: Db): Promise<void> {
+    const write = async (trx: Db) => {
       for (const [index, data] of chunks.entries()) {
         await trx
           .insertInto('blob_chunks')
@@ -104,7 +106,10 @@ export class DatabaseBlobStore implements BlobStore {
         .values({ sha256, size, chunk_count: chunks.length, created_at: new Date().toISOString() })
         .onConflict((conflict) => conflict.column('sha256').doNothing())
         .execute();
-    });
+    };
+
+    if (transaction) await write(transaction);
+    else await this.db.transaction().execute(write);
   }
 }
 

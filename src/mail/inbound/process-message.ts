@@ -9,6 +9,7 @@ import type { AnalyzedDocument } from '../../documents/analyze-document.js';
 import { analyzeMessage } from './analyze-message.js';
 import { attachmentFlags } from './attachment-flags.js';
 import { notifyQuarantine } from './quarantine-notice.js';
+import { waitForEarlierArrivals } from './arrival-order.js';
 import { receiptRequestOf } from '../../exchange/receipt-request.js';
 import { applyIncomingReceipt } from '../../exchange/receipts.js';
 import { applyIncomingNotice, NOTICE_HEADER, type NoticeKind } from '../../exchange/notice-mail.js';
@@ -70,6 +71,7 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
   const now = ctx.clock.now().toISOString();
 
   await options.waitForTurn?.();
+  await waitForEarlierArrivals(ctx, message);
 
   const registered = await ctx.db.transaction().execute(async (trx) => {
     const attachmentIds = new Map<string, string>();
