@@ -143,6 +143,14 @@ describe('sending rules and numbering', () => {
     expect(body.error.field).toBe('classified');
   });
 
+  it('refuses a document stamped MẬT even when the form says unclassified', async () => {
+    const stamped = readFileSync(new URL('./fixtures/documents/cv-1187-snv-mat.docx', import.meta.url));
+    const response = await office.form('POST', '/api/v1/dispatches', dispatchForm(METADATA, [DEPARTMENTS_GROUP], [{ name: 'cong-van.docx', bytes: stamped }]));
+
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.field).toBe('classified');
+  });
+
   it('refuses an executable attachment by its content, whatever its name', async () => {
     const executable = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
     const response = await office.form(

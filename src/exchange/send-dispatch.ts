@@ -12,7 +12,7 @@ import { metadataFromSender, type DispatchMetadata } from './dispatch-metadata.j
 import { resolveRecipients, type ResolvedRecipient } from './dispatch-recipients.js';
 import type { PreparedFile } from './dispatch-files.js';
 import { assignOutgoingNumber } from './outgoing-numbering.js';
-import { documentText } from './document-text-cache.js';
+import { readOutgoingDocument } from './document-reading.js';
 import { recordRecipientEvent } from './recipient-status.js';
 import { checkSendingRules, loadSendingRules, needsPaperCopy } from './sending-rules.js';
 import { requestOutboundDelivery } from './outbound-request.js';
@@ -48,9 +48,12 @@ export async function sendDispatch(ctx: AppContext, user: User, input: SendInput
   assertMaySend(user);
 
   const rules = await loadSendingRules(ctx.db);
+  const main = input.files.find((file) => file.role === 'document');
+  // A MẬT stamp on the document refuses it even when the form says unclassified.
+  const reading = main ? await readOutgoingDocument(main) : null;
   checkSendingRules(rules, {
     type: input.metadata.type,
-    confidentiality: input.metadata.confidentiality,
+    confidentiality: input.metadata.confidentiality !== 'none' ? input.metadata.confidentiality : (reading?.confidentiality ?? 'none'),
     files: input.files.map((file) => ({ filename: file.filename, detectedType: file.detectedType, size: file.size, role: file.role })),
   });
 
@@ -65,7 +68,7 @@ export async function sendDispatch(ctx: AppContext, user: User, input: SendInput
   }
 
   for (const file of input.files) await ctx.blobs.put(file.content);
-  const searchText = await documentSearchText(input.files.find((file) => file.role === 'document')!, input.metadata, sender.name);
+  const searchText = searchTextOf(main!, reading!.text, input.metadata, sender.name);
 
   const now = ctx.clock.now();
   const year = vietnamYear(now);
@@ -228,8 +231,7 @@ export function assertMaySend(user: User): void {
   }
 }
 
-async function documentSearchText(file: PreparedFile, metadata: DispatchMetadata, issuer: string): Promise<string> {
-  const text = await documentText(file);
+function searchTextOf(file: PreparedFile, text: string, metadata: DispatchMetadata, issuer: string): string {
   const searchable = [metadata.number, metadata.notation, issuer, metadata.subject, metadata.signer, metadata.place, file.filename, text];
 
   return foldText(searchable.filter(Boolean).join(' '));
