@@ -185,6 +185,14 @@ describe('sending rules and numbering', () => {
     expect(Date.now() - started).toBeLessThan(8_000);
   });
 
+  it('drops control characters such as NUL from the metadata', async () => {
+    const response = await office.form('POST', '/api/v1/dispatches', dispatchForm({ ...METADATA, subject: 'V/v ký tự\u0000 lạ\u0007 trong trích yếu' }, ['vanthu.snv@demo.congvan.test']));
+    expect(response.status).toBe(201);
+
+    const dispatch = await office.json('GET', `/api/v1/dispatches/${(await response.json()).id}`);
+    expect(dispatch.subject).toBe('V/v ký tự lạ trong trích yếu');
+  });
+
   it('lets only clerks and leaders send', async () => {
     const monitor = await loginAs('giamsat.vp');
     const response = await monitor.form('POST', '/api/v1/dispatches', dispatchForm(METADATA, [DEPARTMENTS_GROUP]));

@@ -151,6 +151,18 @@ describe('SMTP intake with swaks', () => {
     expect(inbox.items.some((item) => item.id === flagged.documentId)).toBe(true);
   });
 
+  it('registers a mail with NUL bytes in its body like any other', async () => {
+    const data = 'Subject: Thu co ky tu NUL\r\nMessage-ID: <nul-1@example.test>\r\n\r\nV/v ky tu \u0000la trong\u0000 noi dung\r\n';
+    const sent = await swaks(server.smtpPort, { to: 'sokhcn@lamdong.gov.vn', data });
+    expect(sent.code, sent.output).toBe(0);
+
+    const clerk = clerkLoginFor(server, 'sokhcn@lamdong.gov.vn');
+    const client = await ApiClient.login(server.baseUrl, clerk.login, clerk.password);
+    const item = await pollUntil(async () => (await inboxOf(client, '&q=ky%20tu%20la')).items[0], 30_000, 'the NUL mail');
+    expect(item.flags.map((flag: { code: string }) => flag.code)).not.toContain('processing-failed');
+    expect(item.subject).not.toContain('\u0000');
+  });
+
   it('numbers 50 concurrent deliveries to one organization 1..50', async () => {
     const address = 'vanthu.snv@lamdong.gov.vn';
     const clerk = clerkLoginFor(server, address);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { withoutControlCharacters } from '../platform/control-characters.js';
 import { findDocumentTypeByCode } from '../documents/document-types.js';
 import type { DocumentMetadata, RecognizedFields } from '../documents/recognition/document-metadata.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'no such day');
-const text = (max: number) => z.string().trim().max(max).transform((value) => value.normalize('NFC'));
+const text = (max: number) => z.string().max(max).transform((value) => withoutControlCharacters(value).normalize('NFC').trim());
 const optionalText = (max: number) => text(max).nullish().transform((value) => (value ? value : null));
 
 /** The metadata a clerk confirms before sending; the same fields travel to other installations. */

@@ -46,4 +46,8 @@ describe('foldCharacters', () => {
   test('keeps characters outside the Basic Multilingual Plane', () => {
     expect(foldCharacters('Đ😀Á')).toBe('d😀a');
   });
+
+  test('drops control characters such as NUL', () => {
+    expect(foldText('Báo\u0000 cáo\u0007 tháng\u001b 12')).toBe('bao cao thang 12');
+  });
 });

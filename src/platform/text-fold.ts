@@ -1,3 +1,5 @@
+import { withoutControlCharacters } from './control-characters.js';
+
 /**
  * Folding of Vietnamese text for search and for matching names typed without diacritics:
  * "Ủy ban Nhân dân  Tỉnh Lâm Đồng" and "uy ban nhan dan tinh lam dong" fold to the same string.
@@ -9,7 +11,7 @@ const WHITESPACE_RUN = /\s+/g;
 
 /** Folds text to NFC, lower case, without diacritics, đ/Đ as d and single spaces, trimmed. */
 export function foldText(text: string): string {
-  const lowerCase = text.normalize('NFC').toLowerCase();
+  const lowerCase = withoutControlCharacters(text).normalize('NFC').toLowerCase();
   const withoutMarks = lowerCase.normalize('NFD').replace(COMBINING_MARK, '').replace(D_WITH_STROKE, 'd');
 
   return withoutMarks.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();

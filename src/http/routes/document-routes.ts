@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
+import { withoutControlCharacters } from '../../platform/control-characters.js';
 import { notFound } from '../../platform/errors.js';
 import { assertCanCorrect, assertCanHandle, assertCanReadContent } from '../../documents/document-access.js';
 import { loadDocumentDetail } from '../../documents/document-detail.js';
@@ -32,7 +33,7 @@ const idParams = z.object({ id: z.string().uuid() });
 const attachmentParams = z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() });
 const rejectBody = z.object({ reason: z.string().max(4000) });
 
-const nullableText = (max: number) => z.string().max(max).nullable().optional();
+const nullableText = (max: number) => z.string().max(max).transform(withoutControlCharacters).nullable().optional();
 const correctionBody = z
   .object({
     type: z.string().min(1).max(10).optional(),
@@ -132,7 +133,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     return loadDocumentDetail(ctx, (await findIncomingDocument(ctx, user, id, locale))!);
   });
 
-  app.patch('/api/v1/documents/:id/metadata', { schema: { tags: ['documents'], summary: 'Correct recognised metadata; each change is an event', body: z.toJSONSchema(correctionBody) } }, async (request) => {
+  app.patch('/api/v1/documents/:id/metadata', { schema: { tags: ['documents'], summary: 'Correct recognised metadata; each change is an event', body: z.toJSONSchema(correctionBody, { io: 'input' }) } }, async (request) => {
     const user = requireUser(request);
     assertCanCorrect(user);
     const { id } = idParams.parse(request.params);

@@ -1,4 +1,5 @@
 import type { Organization } from '../../directory/organization-repository.js';
+import { withoutControlCharacters } from '../../platform/control-characters.js';
 import { analyzeDocumentFile, analyzeMailBody, type AnalyzedDocument } from '../../documents/analyze-document.js';
 import { parseMessage } from '../mime/parse-message.js';
 import type { Flag } from '../../documents/document-item.js';
@@ -8,8 +9,6 @@ import { DISPATCH_PART_NAME, DISPATCH_PART_TYPE, metadataFromSender, parseDispat
 // Recognition doubts that the sender's stated metadata settles.
 const STATED_BY_SENDER = new Set(['not-recognised', 'type-notation-mismatch', 'issuer-not-in-directory', 'issuer-ambiguous', 'invalid-date']);
 
-// C0 controls except tab, line feed and carriage return, and DEL.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export interface MessageAnalysis {
   parsed: ParsedMessage;
@@ -25,7 +24,7 @@ export interface MessageAnalysis {
 export async function analyzeMessage(raw: Buffer, organizations: Organization[]): Promise<MessageAnalysis> {
   const parsed = await parseMessage(raw);
   // Control characters (NUL from a broken client, say) would reach screens, registers and exports.
-  parsed.subject = parsed.subject.replace(CONTROL_CHARACTERS, '');
+  parsed.subject = withoutControlCharacters(parsed.subject);
 
   if (parsed.kind !== 'message') {
     return { parsed, documents: [], flags: parsed.flags };

@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { newId } from '../../platform/ids.js';
 import { logger } from '../../platform/logger.js';
 import { foldText } from '../../platform/text-fold.js';
+import { withoutControlCharacters } from '../../platform/control-characters.js';
 import { findOrganizationByAddress, listOrganizations } from '../../directory/organization-repository.js';
 import type { Flag } from '../../documents/document-item.js';
 import { registerIncomingDocuments, type DocumentToRegister } from '../../documents/register-incoming.js';
@@ -177,7 +178,10 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
 }
 
 function documentRow(messageRowId: string, analyzed: AnalyzedDocument, mailSubject: string, attachmentId: string | null, flags: Flag[], now: string) {
-  const metadata = analyzed.recognized.metadata;
+  // Text read from a file may carry NUL and other controls, which PostgreSQL text cannot hold.
+  const metadata = Object.fromEntries(
+    Object.entries(analyzed.recognized.metadata).map(([key, value]) => [key, typeof value === 'string' ? withoutControlCharacters(value) : value]),
+  ) as typeof analyzed.recognized.metadata;
   const searchable = [metadata.number, metadata.notation, metadata.issuer, metadata.subject, metadata.signer, metadata.place, mailSubject, analyzed.fileName, analyzed.text.slice(0, MAX_SEARCH_TEXT_CHARS)];
 
   return {
