@@ -105,6 +105,20 @@ describe('API access by role', () => {
     expect((await response.json()).error.code).toBe('forbidden');
   });
 
+  it('ends open sessions when the password changes', async () => {
+    const login = clerkLoginFor(server, RECIPIENT);
+    const congvan = (args: string[], input?: string) =>
+      execFileSync(path.join(REPOSITORY_ROOT, 'congvan'), args, { env: { ...process.env, ...server.env, CONGVAN_LOG_LEVEL: 'warn' }, input });
+    congvan(['users', 'add', '--login', 'lanhdao.tam', '--name', 'Trần Văn Tâm', '--org', login.organizationCode, '--roles', 'leader'], 'mat-khau-lanh-dao-cu\n');
+    const leader = await ApiClient.login(server.baseUrl, 'lanhdao.tam', 'mat-khau-lanh-dao-cu');
+    expect((await leader.request('GET', '/api/v1/auth/me')).status).toBe(200);
+
+    congvan(['users', 'passwd', '--login', 'lanhdao.tam'], 'mat-khau-lanh-dao-moi\n');
+
+    expect((await leader.request('GET', '/api/v1/auth/me')).status).toBe(401);
+    expect((await (await ApiClient.login(server.baseUrl, 'lanhdao.tam', 'mat-khau-lanh-dao-moi')).request('GET', '/api/v1/auth/me')).status).toBe(200);
+  });
+
   it('needs a reason to reject and refuses a second decision', async () => {
     const empty = await clerk.request('POST', `/api/v1/documents/${documentId}/reject`, { reason: '  ' });
     expect(empty.status).toBe(400);

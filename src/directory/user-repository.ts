@@ -28,6 +28,7 @@ export async function upsertUser(db: Db, input: UserInput, passwordHash: string 
   const existing = await db.selectFrom('users').select('id').where('login', '=', input.login).executeTakeFirst();
 
   if (existing) {
+    const before = await db.selectFrom('users').select(['organization_id', 'roles']).where('id', '=', existing.id).executeTakeFirstOrThrow();
     await db
       .updateTable('users')
       .set({
@@ -40,6 +41,10 @@ export async function upsertUser(db: Db, input: UserInput, passwordHash: string 
       })
       .where('id', '=', existing.id)
       .execute();
+
+    // A new password, organization or set of roles ends the sessions opened under the old ones.
+    const changed = passwordHash !== null || before.organization_id !== input.organizationId || before.roles !== JSON.stringify(input.roles);
+    if (changed) await db.deleteFrom('sessions').where('user_id', '=', existing.id).execute();
     return { id: existing.id, created: false };
   }
 
@@ -66,13 +71,14 @@ export async function upsertUser(db: Db, input: UserInput, passwordHash: string 
   return { id, created: true };
 }
 
+/** Sets a user's password and ends every session opened with the old one. */
 export async function setPasswordHash(db: Db, login: string, passwordHash: string, now: string): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set({ password_hash: passwordHash, updated_at: now })
-    .where('login', '=', login)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const user = await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
+  if (!user) return false;
+
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', user.id).execute();
+  await db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+  return true;
 }
 
 export async function findUserByLogin(db: Db, login: string): Promise<(User & { passwordHash: string }) | null> {
