@@ -11,9 +11,12 @@ export interface CongVanUnderTest {
   clerk: ApiClient;
 }
 
-/** Starts `./congvan serve --demo` on free loopback ports with a fresh data folder and logs in the recipient's clerk. */
-export async function startCongVan(recipient: string): Promise<CongVanUnderTest> {
-  const server = await startServerProcess();
+/**
+ * Starts `./congvan serve --demo` on free loopback ports with a fresh data folder and logs in the
+ * recipient's clerk. `env` adds server variables, such as CONGVAN_DATABASE_URL.
+ */
+export async function startCongVan(recipient: string, env: Record<string, string> = {}): Promise<CongVanUnderTest> {
+  const server = await startServerProcess(env);
 
   try {
     const pid = findServerPid(server.dataDir);
@@ -30,7 +33,7 @@ export async function startCongVan(recipient: string): Promise<CongVanUnderTest>
 // NOTE: ServerProcess does not expose the child's pid. The server is found instead as the
 // process that works in its fresh data folder, where the helper starts it, with "serve" in its
 // command line.
-function findServerPid(dataDir: string): number {
+export function findServerPid(dataDir: string): number {
   const folder = realpathSync(dataDir);
   const matches: number[] = [];
 
