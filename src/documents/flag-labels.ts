@@ -9,6 +9,7 @@ interface FlagLabel {
 
 // Labels by stable flag code. A code missing here keeps the message stored with the flag.
 const FLAG_LABELS: Record<string, FlagLabel> = {
+  'issuer-not-verified': { vi: 'Cơ quan ban hành nêu trong thư không khớp địa chỉ gửi', en: 'The stated issuer does not match the sending address', needsAttention: true },
   'unmatched-receipt': { vi: 'Thư báo nhận không khớp với văn bản đi nào', en: 'A receipt that matches no dispatch', needsAttention: true },
   'unmatched-report': { vi: 'Báo cáo chuyển phát không khớp với văn bản đi nào', en: 'A delivery report that matches no dispatch', needsAttention: true },
   'parse-failed': { vi: 'Không đọc được cấu trúc thư', en: 'The message structure could not be read', needsAttention: true },

@@ -81,4 +81,19 @@ describe('the dispatch message', () => {
     expect(analysis.documents).toHaveLength(2);
     expect(analysis.documents[0]!.recognized.fields.number.source).not.toBe('sender');
   });
+
+  it('is flagged when it names a local organization but comes from elsewhere', async () => {
+    const localIssuer = { id: 'org-snv', code: '000.00.02.H99', name: 'Sở Nội vụ tỉnh A', shortName: null, kind: 'department', parentCode: null, addresses: [{ address: 'vanthu.snv@tinh-a.test', isAlias: false }] };
+    const forged = (await build()).toString('latin1').replace(/^From: .*$/m, 'From: <ke-gia-mao@example.test>');
+
+    const genuine = await analyzeMessage(await build(), [localIssuer]);
+    expect(genuine.documents[0]!.recognized.metadata.issuerCode).toBe('000.00.02.H99');
+    expect(genuine.documents[0]!.flags.map((flag) => flag.code)).not.toContain('issuer-not-verified');
+
+    const analysis = await analyzeMessage(Buffer.from(forged, 'latin1'), [localIssuer]);
+    expect(forged).toContain('ke-gia-mao@example.test');
+    expect(analysis.documents[0]!.recognized.metadata.issuerCode).toBeNull();
+    expect(analysis.documents[0]!.flags.map((flag) => flag.code)).toContain('issuer-not-verified');
+  });
 });
+

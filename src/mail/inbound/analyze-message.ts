@@ -1,5 +1,6 @@
 import type { Organization } from '../../directory/organization-repository.js';
 import { withoutControlCharacters } from '../../platform/control-characters.js';
+import { normalizeMailAddress } from '../../directory/mail-address.js';
 import { analyzeDocumentFile, analyzeMailBody, type AnalyzedDocument } from '../../documents/analyze-document.js';
 import { parseMessage } from '../mime/parse-message.js';
 import type { Flag } from '../../documents/document-item.js';
@@ -73,8 +74,17 @@ async function analyzeCongVanDispatch(parsed: ParsedMessage, organizations: Orga
 
   const analyzed = await analyzeDocumentFile(main, 0, parsed.subject, organizations);
   const stated = metadataFromSender(dispatch.metadata, dispatch.issuer);
+
+  // A part naming an organization of this directory is linked to it only when it comes from one
+  // of its addresses; otherwise anyone could present a document as the provincial committee's.
+  // NOTE: the From address itself is not authenticated yet (no DKIM or SPF check on arrival).
   const known = organizations.find((organization) => organization.code === dispatch.issuer.code);
-  stated.metadata.issuerCode = known ? known.code : null;
+  const from = parsed.from ? normalizeMailAddress(parsed.from.address) : null;
+  const verified = known !== undefined && known.addresses.some((entry) => entry.address === from);
+  stated.metadata.issuerCode = verified ? known.code : null;
+  const issuerFlags = known && !verified
+    ? [{ code: 'issuer-not-verified', message: `Thư nêu cơ quan ban hành "${known.name}" nhưng không gửi từ địa chỉ của cơ quan đó; cần kiểm tra trước khi xử lý.` }]
+    : [];
 
   // A stamp the reader found outranks what the sender states: a classified document is
   // quarantined even when the sending system calls it unclassified.
@@ -83,7 +93,7 @@ async function analyzeCongVanDispatch(parsed: ParsedMessage, organizations: Orga
     stated.metadata.confidentiality = read;
     stated.fields.confidentiality = analyzed.recognized.fields.confidentiality;
   }
-  const kept = analyzed.flags.filter((flag) => !STATED_BY_SENDER.has(flag.code));
+  const kept = [...analyzed.flags.filter((flag) => !STATED_BY_SENDER.has(flag.code)), ...issuerFlags];
 
   return { ...analyzed, recognized: { metadata: stated.metadata, fields: stated.fields, flags: [] }, flags: kept };
 }
