@@ -55,6 +55,7 @@ describe('outgoing numbering', () => {
     await numberDocument('07');
 
     await expect(numberDocument('7')).rejects.toMatchObject({ code: 'conflict', field: 'number', message: expect.stringContaining('Văn bản 07') });
+    await expect(numberDocument('7', 'snv-vp')).rejects.toMatchObject({ code: 'conflict', field: 'number' });
     expect((await numberDocument('7', 'QĐ-SNV')).number).toBe('7');
   });
 });

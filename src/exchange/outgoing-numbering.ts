@@ -34,7 +34,7 @@ export async function assignOutgoingNumber(
 
   let number = input.number?.trim() || null;
   if (number) {
-    const clash = taken.find((entry) => sameNumber(entry.number, number!) && (entry.notation ?? '') === (input.notation ?? ''));
+    const clash = taken.find((entry) => sameNumber(entry.number, number!) && sameNotation(entry.notation, input.notation));
     if (clash) {
       const label = [clash.number, clash.notation].filter(Boolean).join('/');
       throw new AppError(
@@ -58,6 +58,11 @@ function sameNumber(a: string | null, b: string): boolean {
   if (a === null) return false;
   const left = leadingInteger(a);
   return left > 0 ? left === leadingInteger(b) && a.replace(/^\d+/, '') === b.replace(/^\d+/, '') : a === b;
+}
+
+// "UBND-VP" and "ubnd-vp" are one notation; registers write notations in capitals.
+function sameNotation(a: string | null, b: string | null): boolean {
+  return (a ?? '').normalize('NFC').toUpperCase() === (b ?? '').normalize('NFC').toUpperCase();
 }
 
 function leadingInteger(text: string | null): number {
