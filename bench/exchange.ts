@@ -11,10 +11,11 @@ import type { RemoteReport } from './exchange/remote-summary.js';
 import { evaluateTargets, formatTable, type ExchangeReport } from './exchange/report.js';
 import { describeMachine } from './ingest/machine-info.js';
 import { postfixVersion } from './ingest/postfix-peer.js';
+import { fileDate, log, runBenchScript, type Cleanups } from './bench-script.js';
 
 const FIXTURES_DIR = path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'documents');
 
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups: Cleanups = [];
 
 async function main(): Promise<void> {
   const options = parseExchangeOptions(process.argv.slice(2));
@@ -83,37 +84,10 @@ function postfixUnavailable(): string | null {
   return null;
 }
 
-async function runCleanups(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: unknown) => log(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`));
-  }
-}
 
 // Puts each timeline point on one line, which keeps the results file readable.
 function compactTimeline(json: string): string {
   return json.replace(/\[\s+(-?[\d.]+),\s+(-?[\d.]+),\s+(-?[\d.]+),\s+(-?[\d.]+)\s+\]/g, '[$1, $2, $3, $4]');
 }
 
-function fileDate(date: Date): string {
-  return date.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
-}
-
-function log(line: string): void {
-  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: stopping the servers`);
-    void runCleanups().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  () => runCleanups(),
-  async (error: unknown) => {
-    await runCleanups();
-    process.stderr.write(`bench:exchange failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBenchScript('bench:exchange', cleanups, main);

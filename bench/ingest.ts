@@ -15,12 +15,13 @@ import { readProcessCpuMs } from './ingest/process-cpu.js';
 import { startPostfixPeer } from './ingest/postfix-peer.js';
 import { evaluateTargets, formatTable, type RunReport } from './ingest/run-report.js';
 import { describeDistribution } from './ingest/statistics.js';
+import { fileDate, log, runBenchScript, type Cleanups } from './bench-script.js';
 
 const WARM_UP_MESSAGES = 5;
 const POLL_COST_SAMPLES = 200;
 const FIXTURES_DIR = path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'documents');
 
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups: Cleanups = [];
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
@@ -162,11 +163,6 @@ async function measureCongVan(sets: MessageSets, options: MeasureOptions): Promi
   }
 }
 
-async function runCleanups(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: unknown) => log(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`));
-  }
-}
 
 function totalBytes(messages: BenchMessage[]): number {
   return messages.reduce((sum, message) => sum + message.wire.length, 0);
@@ -177,26 +173,4 @@ function compactTriples(json: string): string {
   return json.replace(/\[\s+(-?[\d.]+|null),\s+(-?[\d.]+|null),\s+(-?[\d.]+|null)\s+\]/g, '[$1, $2, $3]');
 }
 
-function fileDate(date: Date): string {
-  return date.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
-}
-
-function log(line: string): void {
-  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: stopping the servers`);
-    void runCleanups().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  () => runCleanups(),
-  async (error: unknown) => {
-    await runCleanups();
-    process.stderr.write(`bench:ingest failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBenchScript('bench:ingest', cleanups, main);

@@ -14,6 +14,7 @@ import { measureNumberContention, type ContentionReport } from './scale-out/numb
 import { parseScaleOutOptions, USAGE, type ScaleOutOptions } from './scale-out/options.js';
 import { startPostgresCluster, type PostgresCluster } from './scale-out/postgres-cluster.js';
 import { formatTable, type ScaleOutReport } from './scale-out/report.js';
+import { fileDate, log, runBenchScript, type Cleanups } from './bench-script.js';
 
 const FIXTURES_DIR = path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'documents');
 const CPU_PROFILE_PRELOAD = path.join(REPOSITORY_ROOT, 'bench', 'scale-out', 'cpu-profile-preload.mjs');
@@ -22,7 +23,7 @@ const DEPLOYMENTS: DeploymentKind[] = ['sqlite', 'postgres-1-node', 'postgres-2-
 const WARM_UP_PER_NODE = 5;
 const MAX_NODES = 2;
 
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups: Cleanups = [];
 
 async function main(): Promise<void> {
   const options = parseScaleOutOptions(process.argv.slice(2));
@@ -154,32 +155,4 @@ async function measureContention(engine: 'sqlite' | 'postgres', writers: number,
   }
 }
 
-async function runCleanups(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: unknown) => log(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`));
-  }
-}
-
-function fileDate(date: Date): string {
-  return date.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
-}
-
-function log(line: string): void {
-  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: stopping the servers and the PostgreSQL cluster`);
-    void runCleanups().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  () => runCleanups(),
-  async (error: unknown) => {
-    await runCleanups();
-    process.stderr.write(`bench:scale-out failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBenchScript('bench:scale-out', cleanups, main);

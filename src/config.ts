@@ -61,7 +61,7 @@ export interface Config {
   databaseUrl: string;
   databasePoolMax: number;
   databaseStatementTimeoutMs: number;
-  /** Where blobs live: a folder (shared by all nodes when there are several) or PostgreSQL. */
+  /** Blob location: a folder (shared by all nodes when there are several) or PostgreSQL. */
   blobStore: { kind: 'fs'; path: string } | { kind: 'pg' };
   /** Names this process in logs and job leases. */
   nodeId: string;

@@ -70,7 +70,7 @@ describe('sending to a group in this installation', () => {
     expect(sent.registerNumber).toBe(1);
     expect(sent.recipients).toHaveLength(15);
 
-    // No polling: the copies were registered in the transaction that answered 201.
+    // No polling: the copies were registered in the transaction behind the 201.
     const snv = await loginAs('vanthu.snv');
     const inbox = await snv.json('GET', '/api/v1/documents?box=incoming&q=chuyen%20doi%20so');
     expect(inbox.items).toHaveLength(1);

@@ -1,3 +1,4 @@
+import type { Cleanups } from '../bench-script.js';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiClient } from '../../test/helpers/api-client.js';
@@ -57,7 +58,7 @@ export interface FanOutOptions {
  * Starts one installation, imports the benchmark's organizations and sends `rounds` fresh
  * dispatches, each to all of them, one after another, after one warm-up dispatch.
  */
-export async function measureCongVanFanOut(options: FanOutOptions, cleanups: (() => Promise<void>)[]): Promise<CongVanFanOutReport> {
+export async function measureCongVanFanOut(options: FanOutOptions, cleanups: Cleanups): Promise<CongVanFanOutReport> {
   options.log('fan-out: starting Công Văn');
   const installation = await startInstallation('fan-out');
   cleanups.push(installation.stop);

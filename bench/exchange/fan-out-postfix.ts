@@ -1,3 +1,4 @@
+import type { Cleanups } from '../bench-script.js';
 import { execFile } from 'node:child_process';
 import { appendFileSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -60,7 +61,7 @@ export interface PostfixFanOutOptions {
  * Starts the throwaway Postfix of the ingest benchmark with `mailboxes` virtual Maildirs and
  * sends it one message with the PDF to all of them per round, after one warm-up round.
  */
-export async function measurePostfixFanOut(options: PostfixFanOutOptions, cleanups: (() => Promise<void>)[]): Promise<PostfixFanOutReport> {
+export async function measurePostfixFanOut(options: PostfixFanOutOptions, cleanups: Cleanups): Promise<PostfixFanOutReport> {
   options.log('fan-out: starting the Postfix peer');
   const addresses = Array.from({ length: options.mailboxes }, (_, index) => `hopthu${String(index + 1).padStart(3, '0')}@${DOMAIN}`);
   const peer = await startPostfixPeer(addresses[0]!);

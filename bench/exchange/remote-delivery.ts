@@ -1,3 +1,4 @@
+import type { Cleanups } from '../bench-script.js';
 import { performance } from 'node:perf_hooks';
 import type { ApiClient } from '../../test/helpers/api-client.js';
 import { MemorySampler, readVmRssBytes } from '../ingest/memory-sampler.js';
@@ -34,7 +35,7 @@ export interface RemoteOptions {
  * `deliveries` copies are on their way, and waits until A shows every copy delivered and B has
  * registered every one.
  */
-export async function measureRemoteDelivery(options: RemoteOptions, cleanups: (() => Promise<void>)[]): Promise<RemoteReport> {
+export async function measureRemoteDelivery(options: RemoteOptions, cleanups: Cleanups): Promise<RemoteReport> {
   options.log('remote: starting installation B, then A with a route to B');
   const receiver = await startTracked('remote-b', { CONGVAN_DEMO_DOMAIN: RECEIVER_DOMAIN, CONGVAN_HOSTNAME: `mx.${RECEIVER_DOMAIN}` }, cleanups);
 
@@ -173,14 +174,14 @@ async function countDeliveredThroughApi(sender: ApiClient, sent: SentRequest[]):
   return delivered;
 }
 
-async function startTracked(label: string, env: Record<string, string>, cleanups: (() => Promise<void>)[]): Promise<Installation> {
+async function startTracked(label: string, env: Record<string, string>, cleanups: Cleanups): Promise<Installation> {
   const installation = await startInstallation(label, env);
   cleanups.push(installation.stop);
 
   return installation;
 }
 
-async function stopTracked(installation: Installation, cleanups: (() => Promise<void>)[]): Promise<void> {
+async function stopTracked(installation: Installation, cleanups: Cleanups): Promise<void> {
   await installation.stop();
   cleanups.splice(cleanups.indexOf(installation.stop), 1);
 }

@@ -24,8 +24,8 @@ const URGENCY_VI: Record<DispatchMetadata['urgency'], string> = {
 /**
  * Builds the one MIME message of a dispatch: a Vietnamese cover text, the document and its
  * attachments unchanged, and a machine-readable part with the metadata so that another Công Văn
- * registers it exactly. It asks for a disposition notification (RFC 8098), which Công Văn
- * answers when a clerk accepts or rejects the document.
+ * registers it exactly. It requests a disposition notification (RFC 8098), which Công Văn
+ * sends when a clerk accepts or rejects the document.
  */
 export async function buildDispatchMessage(input: DispatchMessageInput): Promise<Buffer> {
   const { metadata } = input;

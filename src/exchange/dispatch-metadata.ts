@@ -53,7 +53,7 @@ export function parseDispatchPart(bytes: Uint8Array): DispatchPart | null {
 
 /**
  * The register metadata of a document whose sender stated it: every field is the sender's, with
- * full confidence, so the recipient's register holds it exactly.
+ * full confidence, so the recipient's register contains it exactly.
  */
 export function metadataFromSender(metadata: DispatchMetadata, issuer: { code: string; name: string }): { metadata: DocumentMetadata; fields: RecognizedFields } {
   const values: DocumentMetadata = {

@@ -4,7 +4,7 @@ import type { Confidentiality } from '../documents/recognition/document-metadata
 export interface DocumentReading {
   /** Extracted text, for search. */
   text: string;
-  /** A stamp (MẬT, TỐI MẬT, TUYỆT MẬT) read from the document itself, whatever the form says. */
+  /** A stamp (MẬT, TỐI MẬT, TUYỆT MẬT) read from the document itself, whatever the form states. */
   confidentiality: Confidentiality;
 }
 

@@ -4,7 +4,7 @@ import { recordRecipientEvent, type RecipientEventKind } from './recipient-statu
 
 /**
  * Carries an event on a recipient's incoming copy (read, accepted, rejected) to the sender's
- * view of that recipient, in the same transaction, so a local sender sees it at once. Copies
+ * view of that recipient, in the same transaction, so a local sender has it at once. Copies
  * that did not come from a dispatch of this installation have no recipient row and are skipped.
  */
 export async function followLocalDelivery(

@@ -13,8 +13,8 @@ export interface OutgoingNumber {
 
 /**
  * Numbers an outgoing document inside the dispatch's transaction. A document that carries its own
- * number keeps it; one without gets the next free number of the organization's series for the
- * year (Decree 30/2020: numbers run from 1 each calendar year). The same number and notation
+ * number keeps it. One without gets the next free number of the organization's series for the
+ * year, because numbers run from 1 each calendar year (Decree 30/2020). The same number and notation
  * twice in one year is refused, naming the entry that has it. Numbering for one organization
  * runs one dispatch at a time across all nodes.
  */
@@ -25,7 +25,7 @@ export async function assignOutgoingNumber(
 ): Promise<OutgoingNumber> {
   await lockKeys(trx, ctx.engine, [`outgoing:${input.organizationId}`]);
 
-  const taken = await trx
+  const yearEntries = await trx
     .selectFrom('dispatches')
     .select(['id', 'number', 'notation', 'subject', 'sent_at'])
     .where('organization_id', '=', input.organizationId)
@@ -34,7 +34,7 @@ export async function assignOutgoingNumber(
 
   let number = input.number?.trim() || null;
   if (number) {
-    const clash = taken.find((entry) => sameNumber(entry.number, number!) && sameNotation(entry.notation, input.notation));
+    const clash = yearEntries.find((entry) => sameNumber(entry.number, number!) && sameNotation(entry.notation, input.notation));
     if (clash) {
       const label = [clash.number, clash.notation].filter(Boolean).join('/');
       throw new AppError(
@@ -45,7 +45,7 @@ export async function assignOutgoingNumber(
       );
     }
   } else {
-    const highest = Math.max(0, ...taken.map((entry) => leadingInteger(entry.number)));
+    const highest = Math.max(0, ...yearEntries.map((entry) => leadingInteger(entry.number)));
     number = String(highest + 1);
   }
 

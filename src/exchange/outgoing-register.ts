@@ -64,9 +64,16 @@ export async function loadOutgoingRegister(ctx: AppContext, user: User, year: nu
         recipients: recipients.filter((recipient) => recipient.dispatch_id === row.id).map((recipient) => recipient.name),
         sentAt: row.sent_at!,
         status: row.status,
-        note: row.status === 'withdrawn' ? (locale === 'en' ? `Recalled: ${row.withdraw_reason ?? ''}` : `Đã thu hồi: ${row.withdraw_reason ?? ''}`) : '',
+        note: recallNote(row.status, row.withdraw_reason, locale),
         dispatchId: row.id,
       };
     }),
   };
+}
+
+function recallNote(status: string, reason: string | null, locale: 'vi' | 'en'): string {
+  if (status !== 'withdrawn') return '';
+
+  const label = locale === 'en' ? 'Recalled' : 'Đã thu hồi';
+  return `${label}: ${reason ?? ''}`;
 }

@@ -2,9 +2,9 @@ import type { ParsedMessage } from '../mail/mime/types.js';
 import { normalizeMailAddress } from '../directory/mail-address.js';
 import { DISPATCH_PART_NAME, DISPATCH_PART_TYPE, parseDispatchPart } from './dispatch-metadata.js';
 
-/** Who wants to hear that a received document was accepted or rejected, and about which message. */
+/** The address a receipt for a received document goes to, and the message it concerns. */
 export interface ReceiptRequest {
-  /** Where the receipt goes: the Disposition-Notification-To address (RFC 8098). */
+  /** Receipt destination: the Disposition-Notification-To address (RFC 8098). */
   to: string;
   /** The Message-ID of the received message, without angle brackets. */
   originalMessageId: string;
@@ -15,7 +15,7 @@ export interface ReceiptRequest {
 /**
  * Reads the receipt request of a received message: a Disposition-Notification-To header and
  * a Message-ID. Null for messages that ask for none, and for delivery reports and receipts
- * themselves, which must never be answered with another receipt.
+ * themselves, which must never get a receipt of their own.
  */
 export function receiptRequestOf(parsed: ParsedMessage): ReceiptRequest | null {
   if (parsed.kind !== 'message' || !parsed.messageId) return null;

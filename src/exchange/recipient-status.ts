@@ -1,7 +1,7 @@
 import type { AppContext } from '../platform/app-context.js';
 import type { Db } from '../platform/database/connection.js';
 
-/** What the sender sees for each recipient's copy of a dispatch. */
+/** Statuses of each recipient's copy of a dispatch, as the sender follows them. */
 export const RECIPIENT_STATUSES = ['queued', 'delivered', 'read', 'accepted', 'rejected', 'failed', 'withdrawn'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 

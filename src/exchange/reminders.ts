@@ -14,7 +14,7 @@ const BATCH = 200;
 /**
  * Reminds recipients of copies still not accepted past their acceptance time, once per copy:
  * a notice in the app for a recipient in this installation, a short mail for any other. The
- * sender sees the copy as overdue either way.
+ * sender's view marks the copy overdue either way.
  */
 export function reminderSchedule(intervalMs: number): Schedule {
   return { name: 'reminders', intervalMs, run: sendDueReminders };

@@ -49,7 +49,7 @@ export async function sendDispatch(ctx: AppContext, user: User, input: SendInput
 
   const rules = await loadSendingRules(ctx.db);
   const main = input.files.find((file) => file.role === 'document');
-  // A MẬT stamp on the document refuses it even when the form says unclassified.
+  // A MẬT stamp on the document refuses it even when the form marks it unclassified.
   const reading = main ? await readOutgoingDocument(main) : null;
   checkSendingRules(rules, {
     type: input.metadata.type,

@@ -78,7 +78,7 @@ export interface FileToCheck {
 
 /**
  * Checks a dispatch against the rules before anything is stored or numbered. Every refusal names
- * the rule and says what to do instead.
+ * the rule and what to do instead.
  */
 export function checkSendingRules(rules: SendingRules, input: { type: string; confidentiality: string; files: FileToCheck[] }): void {
   if (input.confidentiality !== 'none') {
@@ -140,7 +140,7 @@ export function checkSendingRules(rules: SendingRules, input: { type: string; co
   }
 }
 
-/** Whether the province wants the sealed paper original of this type as well. */
+/** Tells whether the province wants the sealed paper original of this type as well. */
 export function needsPaperCopy(rules: SendingRules, type: string): boolean {
   return rules.paperCopyTypes.includes(type);
 }

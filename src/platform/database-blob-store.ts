@@ -11,7 +11,7 @@ export const BLOB_CHUNK_SIZE = 1024 * 1024;
 
 /**
  * A content-addressed store inside the database (CONGVAN_BLOB_STORE=pg), so that every node
- * sees the same blobs without a shared file system and one pg_dump backs up everything. The
+ * reads the same blobs without a shared file system and one pg_dump backs up everything. The
  * chunks and the `blobs` row are written in one transaction; the row is the proof that the
  * blob is complete.
  */

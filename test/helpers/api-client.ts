@@ -19,7 +19,7 @@ export class ApiClient {
     return client;
   }
 
-  /** The same session against another node, to show that sessions live in the shared database. */
+  /** Returns the same session against another node, to show that sessions live in the shared database. */
   onNode(baseUrl: string): ApiClient {
     const client = new ApiClient(baseUrl);
     client.cookie = this.cookie;

@@ -24,7 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (TEST_ENGINE === 'sqlite') return { env: {}, drop: async () => {} };
 
   const database = await createPostgresDatabase();
-  // The blob store follows the engine unless a run asks for another (fs: on a shared folder).
+  // The blob store follows the engine unless a run sets another (fs: on a shared folder).
   const blobStore = process.env.CONGVAN_TEST_BLOB_STORE || 'pg';
 
   return { env: { CONGVAN_DATABASE_URL: database.url, CONGVAN_BLOB_STORE: blobStore }, drop: database.drop };

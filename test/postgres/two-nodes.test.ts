@@ -75,7 +75,7 @@ function logLines(node: ServerProcess): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-/** The node that loaded the demo province, the only one that printed its passwords. */
+/** Returns the node that loaded the demo province, the only one that printed its passwords. */
 function demoLoader(): ServerProcess {
   return nodes.find((node) => node.logins.length > 0)!;
 }

@@ -205,7 +205,7 @@ async function readForm(request: FastifyRequest): Promise<DispatchForm> {
   return form;
 }
 
-/** The form of a dispatch to send now: everything is required and checked. */
+/** Checks the form of a dispatch to send now: every part is required. */
 function dispatchOf(form: DispatchForm) {
   if (!form.files.some((file) => file.role === 'document')) throw invalidInput('document', 'Cần tải lên tệp văn bản chính.', 'Upload the main document file.');
   if (form.metadataText === null) throw invalidInput('metadata', 'Thiếu thông tin văn bản (metadata).', 'The metadata field is missing.');
@@ -218,7 +218,7 @@ function dispatchOf(form: DispatchForm) {
   };
 }
 
-/** The form of a draft: whatever is there so far; no files keeps the draft's files. */
+/** Reads the form of a draft as far as it goes. A form without files keeps the draft's files. */
 function draftOf(form: DispatchForm) {
   return {
     metadata: parseMetadata(draftMetadataSchema, form.metadataText ?? '{}'),

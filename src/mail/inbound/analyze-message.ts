@@ -76,7 +76,7 @@ async function analyzeCongVanDispatch(parsed: ParsedMessage, organizations: Orga
   const stated = metadataFromSender(dispatch.metadata, dispatch.issuer);
 
   // A part naming an organization of this directory is linked to it only when it comes from one
-  // of its addresses; otherwise anyone could present a document as the provincial committee's.
+  // of its addresses, because anyone could otherwise present a document as the committee's.
   // NOTE: the From address itself is not authenticated yet (no DKIM or SPF check on arrival).
   const known = organizations.find((organization) => organization.code === dispatch.issuer.code);
   const from = parsed.from ? normalizeMailAddress(parsed.from.address) : null;
@@ -93,7 +93,7 @@ async function analyzeCongVanDispatch(parsed: ParsedMessage, organizations: Orga
     stated.metadata.confidentiality = read;
     stated.fields.confidentiality = analyzed.recognized.fields.confidentiality;
   }
-  const kept = [...analyzed.flags.filter((flag) => !STATED_BY_SENDER.has(flag.code)), ...issuerFlags];
+  const remainingFlags = [...analyzed.flags.filter((flag) => !STATED_BY_SENDER.has(flag.code)), ...issuerFlags];
 
-  return { ...analyzed, recognized: { metadata: stated.metadata, fields: stated.fields, flags: [] }, flags: kept };
+  return { ...analyzed, recognized: { metadata: stated.metadata, fields: stated.fields, flags: [] }, flags: remainingFlags };
 }

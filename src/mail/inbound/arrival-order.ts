@@ -5,7 +5,7 @@ const log = logger('ingest');
 
 const POLL_MS = 50;
 // A message ahead that takes longer than this (a huge PDF, a node that died before its lease
-// ran out) no longer holds the others back; they are numbered and the overtaking is logged.
+// ran out) stops blocking the others. They are numbered, and the overtaking is logged.
 const MAX_WAIT_MS = 30_000;
 
 /**

@@ -67,7 +67,7 @@ describe('processing claims', () => {
     expect(await deliveriesOf(id)).toEqual([{ register_number: 1 }]);
   });
 
-  it('leaves a live claim of another node alone on PostgreSQL and releases every claim on SQLite', async () => {
+  it('releases claims at start by engine', async () => {
     const id = await storeClaimedMessage('node-other', new Date(Date.now() + 60_000));
 
     const worker = new ProcessingWorker(ctx, { leaseMs: 5_000 });

@@ -62,7 +62,7 @@ export function createSubmissionServer(ctx: AppContext, options: SubmissionOptio
           callback(null, { user: user.login });
         })
         .catch((error: unknown) => {
-          log.warn({ login: auth.username, remoteAddress: session.remoteAddress }, 'submission login refused');
+          log.warn({ login: auth.username, remoteAddress: session.remoteAddress }, 'submission login failed');
           callback(authReply(error));
         });
     },
@@ -130,8 +130,8 @@ function authReply(error: unknown): SmtpReply {
   return new SmtpReply(535, '5.7.8 Sai tên đăng nhập hoặc mật khẩu / Authentication credentials invalid');
 }
 
-// A refusal by a rule or bad input is permanent (5xx) and gives the reason; anything else is local and
-// temporary (4xx), so the client keeps the message and tries again.
+// A refusal by a rule or bad input is permanent (5xx) and gives the reason. Any other failure is
+// local and temporary (4xx), so the client keeps the message and tries again.
 function dataReply(error: unknown, user: User): SmtpReply {
   if (error instanceof AppError && error.status < 500) {
     return new SmtpReply(550, `5.7.1 ${oneLine(error.message)} / ${oneLine(error.messageEn)}`);

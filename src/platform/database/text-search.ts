@@ -2,7 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { foldText } from '../text-fold.js';
 
 /**
- * Search over a column that holds text already folded by `foldText` (lower case, no diacritics,
+ * Search over a column that contains text already folded by `foldText` (lower case, no diacritics,
  * đ → d). Folding happens once, in JavaScript, when the row is written, so SQLite and
  * PostgreSQL compare the very same strings and find the same rows; the query words go through
  * the same function. Each word must occur somewhere in the column, as a substring.

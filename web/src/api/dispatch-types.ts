@@ -126,7 +126,7 @@ export interface ResolvedRecipient {
   viaName: string | null;
 }
 
-/** What a clerk can pick as recipients: the directory's groups and organizations, without the sender. */
+/** Recipient choices for a clerk: the directory's groups and organizations, without the sender. */
 export interface RecipientOptions {
   groups: { code: string; name: string; memberCount: number }[];
   organizations: { code: string; name: string; shortName: string | null; kind: string }[];
