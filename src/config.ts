@@ -42,6 +42,8 @@ const configSchema = z.object({
   CONGVAN_SMTP_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   CONGVAN_SMTP_ROUTES: z.string().optional(),
   CONGVAN_SMARTHOST: z.string().optional(),
+  CONGVAN_DNS_RECORDS: z.string().min(1).optional(),
+  CONGVAN_DNS_SERVERS: z.string().min(1).optional(),
   CONGVAN_OUTBOUND_GIVE_UP_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(72),
   CONGVAN_DKIM_SELECTOR: z
     .string()
@@ -92,6 +94,13 @@ export interface Config {
   outboundGiveUpHours: number;
   /** The DKIM selector of keys generated from now on. A stored key keeps the selector it was made with. */
   dkimSelector: string;
+  /**
+   * Zone-file records this server believes before asking DNS, such as a peer installation's DKIM
+   * key on a closed network; re-read when the file changes.
+   */
+  dnsRecordsFile: string | null;
+  /** Name servers for MX, DKIM, SPF and DMARC look-ups: the system's, the listed ones, or none (only dnsRecordsFile). */
+  dnsServers: string[] | 'none' | 'system';
 }
 
 export interface SmtpRoute {
@@ -169,7 +178,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smarthost: parseSmarthost(values.CONGVAN_SMARTHOST),
     outboundGiveUpHours: values.CONGVAN_OUTBOUND_GIVE_UP_HOURS,
     dkimSelector: values.CONGVAN_DKIM_SELECTOR.toLowerCase(),
+    dnsRecordsFile: values.CONGVAN_DNS_RECORDS ? path.resolve(values.CONGVAN_DNS_RECORDS) : null,
+    dnsServers: parseDnsServers(values.CONGVAN_DNS_SERVERS),
   };
+}
+
+// An IPv4 address, or an IPv6 address in brackets, with an optional port.
+const DNS_SERVER_ENTRY = /^(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i;
+
+/** Reads `none`, or name-server addresses separated by commas such as `10.0.0.53,[fd00::53]:5353`. */
+function parseDnsServers(setting: string | undefined): string[] | 'none' | 'system' {
+  if (setting === undefined || setting.trim() === 'system') return 'system';
+  if (setting.trim() === 'none') return 'none';
+
+  return setting.split(',').map((part) => part.trim()).filter((part) => part !== '').map((entry) => {
+    const match = DNS_SERVER_ENTRY.exec(entry);
+    const port = Number(match?.[2] ?? 53);
+    if (!match || port < 1 || port > 65535) {
+      throw new ConfigError('CONGVAN_DNS_SERVERS', `entry "${entry}" is not an IP address with an optional port; write e.g. 10.0.0.53 or [fd00::53]:5353, or none to use only CONGVAN_DNS_RECORDS`);
+    }
+    return entry;
+  });
 }
 
 // domain=host:port, with an IPv6 host in brackets and port 25 when none is given.

@@ -7,6 +7,7 @@ import { analyzeMessage } from '../mail/inbound/analyze-message.js';
 import { ProcessingWorker } from '../mail/inbound/processing-worker.js';
 import { storeRawMessage } from '../mail/inbound/store-raw-message.js';
 import { presentAnalysis } from '../mail/inbound/present-analysis.js';
+import { authenticateSender } from '../mail/inbound/sender-authentication.js';
 import { CliError } from './cli-error.js';
 import { assertInputFile } from './input-file.js';
 
@@ -25,8 +26,10 @@ export async function runIngestCommand(config: Config, args: string[]): Promise<
 
   try {
     if (values.json) {
-      const analysis = await analyzeMessage(raw, await listOrganizations(ctx.db));
-      process.stdout.write(`${JSON.stringify(presentAnalysis(analysis), null, 2)}\n`);
+      // A file has no client address, so only a DKIM signature can prove its sender.
+      const authentication = await authenticateSender(ctx, raw, { remoteAddress: null, helo: null, envelopeFrom: null });
+      const analysis = await analyzeMessage(raw, await listOrganizations(ctx.db), authentication);
+      process.stdout.write(`${JSON.stringify(presentAnalysis(analysis, authentication), null, 2)}\n`);
       return 0;
     }
 

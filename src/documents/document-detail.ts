@@ -1,6 +1,7 @@
 import type { AppContext } from '../platform/app-context.js';
 import { parseJsonColumn } from '../platform/json-column.js';
 import type { DocumentItem, Flag } from './document-item.js';
+import type { SenderAuthentication } from '../mail/inbound/sender-authentication.js';
 
 export interface FieldValue {
   value: unknown;
@@ -20,6 +21,8 @@ export interface DocumentDetail extends DocumentItem {
     date: string | null;
     text: string;
     html: string | null;
+    /** What DKIM, SPF and DMARC proved about the From address on arrival; null for local copies and older mail. */
+    authentication: SenderAuthentication | null;
   };
   attachments: { id: string; filename: string; contentType: string; size: number; sha256: string; isMain: boolean; flags: Flag[] }[];
   meeting: { start: string; location: string | null } | null;
@@ -32,6 +35,7 @@ export interface StoredParsedMessage {
   date: string | null;
   text: string;
   html: string | null;
+  authentication?: SenderAuthentication;
 }
 
 /** Adds fields, history, the mail and the attachments to a mailbox row. */
@@ -84,6 +88,7 @@ export async function loadDocumentDetail(ctx: AppContext, item: DocumentItem): P
       date: parsed?.date ?? null,
       text: parsed?.text ?? '',
       html: parsed?.html ?? null,
+      authentication: parsed?.authentication ?? null,
     },
     attachments: attachments.map((attachment) => ({
       id: attachment.id,

@@ -9,7 +9,11 @@ interface FlagLabel {
 
 // Labels by stable flag code. A code missing here keeps the message stored with the flag.
 const FLAG_LABELS: Record<string, FlagLabel> = {
-  'issuer-not-verified': { vi: 'Cơ quan ban hành nêu trong thư không khớp địa chỉ gửi', en: 'The stated issuer does not match the sending address', needsAttention: true },
+  'issuer-not-verified': { vi: 'Không xác nhận được thư do cơ quan ban hành nêu trong thư gửi', en: 'The message could not be confirmed as sent by the stated issuer', needsAttention: true },
+  'sender-not-authenticated': { vi: 'Không xác thực được địa chỉ gửi (DKIM, SPF, DMARC), có thể bị giả mạo', en: 'The sending address could not be authenticated (DKIM, SPF, DMARC); it may be forged', needsAttention: true },
+  'unauthenticated-receipt': { vi: 'Thư báo nhận không xác thực được người gửi, chưa cập nhật văn bản đi', en: 'A receipt whose sender could not be authenticated; no dispatch was updated', needsAttention: true },
+  'unauthenticated-notice': { vi: 'Thư nhắc hoặc thu hồi không xác thực được người gửi, chưa áp dụng', en: 'A reminder or recall whose sender could not be authenticated; not applied', needsAttention: true },
+  'receipt-request-ignored': { vi: 'Thư yêu cầu gửi báo nhận tới địa chỉ khác miền người gửi; sẽ không tự gửi báo nhận', en: 'The message asks for a receipt at an address outside the sender\'s domain; none will be sent automatically', needsAttention: false },
   'unmatched-receipt': { vi: 'Thư báo nhận không khớp với văn bản đi nào', en: 'A receipt that matches no dispatch', needsAttention: true },
   'unmatched-report': { vi: 'Báo cáo chuyển phát không khớp với văn bản đi nào', en: 'A delivery report that matches no dispatch', needsAttention: true },
   'parse-failed': { vi: 'Không đọc được cấu trúc thư', en: 'The message structure could not be read', needsAttention: true },

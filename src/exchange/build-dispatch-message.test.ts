@@ -86,11 +86,16 @@ describe('the dispatch message', () => {
     const localIssuer = { id: 'org-snv', code: '000.00.02.H99', name: 'Sở Nội vụ tỉnh A', shortName: null, kind: 'department', parentCode: null, addresses: [{ address: 'vanthu.snv@tinh-a.test', isAlias: false }] };
     const forged = (await build()).toString('latin1').replace(/^From: .*$/m, 'From: <ke-gia-mao@example.test>');
 
-    const genuine = await analyzeMessage(await build(), [localIssuer]);
+    const proven = { fromDomain: 'tinh-a.test', verifiedBy: 'dkim' as const, dkim: 'pass', spf: 'none', dmarc: 'pass', dmarcPolicy: 'quarantine' };
+    const genuine = await analyzeMessage(await build(), [localIssuer], proven);
     expect(genuine.documents[0]!.recognized.metadata.issuerCode).toBe('000.00.02.H99');
     expect(genuine.documents[0]!.flags.map((flag) => flag.code)).not.toContain('issuer-not-verified');
 
-    const analysis = await analyzeMessage(Buffer.from(forged, 'latin1'), [localIssuer]);
+    const unproven = await analyzeMessage(await build(), [localIssuer], { ...proven, verifiedBy: null, dkim: 'none', dmarc: 'fail' });
+    expect(unproven.documents[0]!.recognized.metadata.issuerCode).toBeNull();
+    expect(unproven.documents[0]!.flags.find((flag) => flag.code === 'issuer-not-verified')?.message).toContain('không xác thực được địa chỉ gửi');
+
+    const analysis = await analyzeMessage(Buffer.from(forged, 'latin1'), [localIssuer], proven);
     expect(forged).toContain('ke-gia-mao@example.test');
     expect(analysis.documents[0]!.recognized.metadata.issuerCode).toBeNull();
     expect(analysis.documents[0]!.flags.map((flag) => flag.code)).toContain('issuer-not-verified');

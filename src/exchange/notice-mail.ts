@@ -67,8 +67,8 @@ export async function applyIncomingNotice(
     .execute();
 
   // Only the address that sent the document may remind about it or recall it. A Message-ID is
-  // no secret, so a notice from anyone else stays an ordinary message for a clerk to judge.
-  // NOTE: the From address is not authenticated yet (no DKIM or SPF check on arrival).
+  // no secret, so a notice from anyone else stays an ordinary message for a clerk to judge. The
+  // caller applies notices only when DKIM or SPF proves the From address.
   const sender = input.from ? normalizeMailAddress(input.from) : null;
   const copies = rows.filter((row) => sender !== null && row.from_address !== null && normalizeMailAddress(row.from_address) === sender);
 

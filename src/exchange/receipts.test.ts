@@ -10,9 +10,11 @@ import { prepareFiles } from './dispatch-files.js';
 import { dispatchMetadataSchema } from './dispatch-metadata.js';
 import { recordRecipientEvent } from './recipient-status.js';
 import { sendDispatch } from './send-dispatch.js';
+import { dkimPeer } from '../../test/helpers/dkim-peer.js';
 
 const PDF = readFileSync(new URL('../../test/fixtures/documents/tb-61-ubnd.pdf', import.meta.url));
 const REMOTE = 'vanthu@so-y-te.tinh-b.test';
+const PEER = dkimPeer('tinh-b.test');
 
 let opened: TestContext;
 let ctx: AppContext;
@@ -21,7 +23,7 @@ let messageId: string;
 let recipientId: string;
 
 beforeEach(async () => {
-  opened = await openTestContext('congvan-receipts-');
+  opened = await openTestContext('congvan-receipts-', { dnsRecords: PEER.records });
   ctx = opened.ctx;
   senderId = await upsertOrganization(ctx.db, { code: '000.00.01.H36', name: 'Văn phòng UBND tỉnh', shortName: null, kind: 'office', parentCode: null, addresses: ['vanthu.vp@tinh-a.test'] }, new Date().toISOString());
   const clerk: User = { id: 'clerk-vp', login: 'vanthu.vp', fullName: 'Nguyễn Văn Thư', email: null, organizationId: senderId, roles: ['clerk'], disabled: false };
@@ -71,7 +73,8 @@ function plainMdn(originalMessageId: string, disposition: string, from = REMOTE)
   );
 }
 
-async function receive(raw: Buffer): Promise<string> {
+async function receive(unsigned: Buffer, signed = true): Promise<string> {
+  const raw = signed ? await PEER.sign(unsigned) : unsigned;
   const id = await storeRawMessage(ctx, raw, { source: 'smtp', envelopeFrom: REMOTE, envelopeTo: ['vanthu.vp@tinh-a.test'], recipientOrganizationIds: [senderId], remoteAddress: null, helo: null });
   await processMessage(ctx, id);
   return id;
@@ -98,11 +101,33 @@ describe('incoming receipts', () => {
   });
 
   it('ignore a receipt sent by anyone but the recipient', async () => {
-    const id = await receive(plainMdn(messageId, 'processed', 'ke-gia-mao@example.test'));
+    const id = await receive(plainMdn(messageId, 'processed', 'ke-gia-mao@tinh-b.test'));
 
     expect(await statusOf()).toBe('delivered');
     const message = await ctx.db.selectFrom('messages').select('flags').where('id', '=', id).executeTakeFirstOrThrow();
     expect(JSON.parse(message.flags).map((flag: { code: string }) => flag.code)).toContain('unmatched-receipt');
+  });
+
+  it('ignore a receipt in the recipient\'s name that no signature proves', async () => {
+    const id = await receive(plainMdn(messageId, 'processed'), false);
+
+    expect(await statusOf()).toBe('delivered');
+    const message = await ctx.db.selectFrom('messages').select(['flags', 'parsed']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.parse(message.flags).map((flag: { code: string }) => flag.code)).toContain('unauthenticated-receipt');
+    expect(JSON.parse(message.parsed!).authentication).toMatchObject({ fromDomain: 'so-y-te.tinh-b.test', verifiedBy: null, dkim: 'none' });
+  });
+
+  it('ignore a receipt whose signature does not match its content', async () => {
+    const signed = (await PEER.sign(plainMdn(messageId, 'displayed'))).toString('latin1');
+    const tampered = Buffer.from(signed.replace('manual-action/MDN-sent-manually; displayed', 'manual-action/MDN-sent-manually; processed'), 'latin1');
+
+    const id = await receive(tampered, false);
+
+    expect(await statusOf()).toBe('delivered');
+    const message = await ctx.db.selectFrom('messages').select(['flags', 'parsed']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.parse(message.flags).map((flag: { code: string }) => flag.code)).toContain('unauthenticated-receipt');
+    // mailauth calls a body hash mismatch neutral (RFC 6376 section 6.1.3 allows either).
+    expect(JSON.parse(message.parsed!).authentication).toMatchObject({ dkim: 'neutral', verifiedBy: null });
   });
 });
 

@@ -82,7 +82,7 @@ export async function applyIncomingReceipt(ctx: AppContext, trx: Db, parsed: Par
   if (!recipient) return 0;
 
   // The receipt must come from the recipient it speaks for, not from anyone who learnt the
-  // Message-ID. NOTE: the From address is not authenticated yet (no DKIM or SPF check on arrival).
+  // Message-ID. The caller applies receipts only when DKIM or SPF proves the From address.
   if (!parsed.from || normalizeMailAddress(parsed.from.address) !== address) return 0;
 
   const kind = receiptKind(stated?.decision ?? null, parsed.report?.action ?? null);

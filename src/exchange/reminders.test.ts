@@ -12,8 +12,12 @@ import { dispatchMetadataSchema } from './dispatch-metadata.js';
 import { sendDueReminders } from './reminders.js';
 import { recordRecipientEvent } from './recipient-status.js';
 import { sendDispatch } from './send-dispatch.js';
+import { signMessage } from '../mail/outbound/dkim-sign.js';
+import { dkimPeer } from '../../test/helpers/dkim-peer.js';
 
 const PDF = readFileSync(new URL('../../test/fixtures/documents/tb-61-ubnd.pdf', import.meta.url));
+// This installation's own domain, with its key published where the context's DNS finds it.
+const OWN_DOMAIN = dkimPeer('tinh-a.test');
 
 let opened: TestContext;
 let ctx: AppContext;
@@ -24,8 +28,9 @@ let recipientId: string;
 beforeEach(async () => {
   // Friday 4 December 2026, 09:00 in Vietnam.
   clock = new ManualClock(new Date('2026-12-04T02:00:00Z'));
-  opened = await openTestContext('congvan-reminders-', { clock });
+  opened = await openTestContext('congvan-reminders-', { clock, dnsRecords: OWN_DOMAIN.records });
   ctx = opened.ctx;
+  await OWN_DOMAIN.install(ctx);
 
   const now = clock.now().toISOString();
   const senderId = await upsertOrganization(ctx.db, { code: '000.00.01.H36', name: 'Văn phòng UBND tỉnh', shortName: null, kind: 'office', parentCode: null, addresses: ['vanthu.vp@tinh-a.test'] }, now);
@@ -85,7 +90,18 @@ describe('acceptance reminders', () => {
     const job = (await ctx.db.selectFrom('jobs').select('payload').where('kind', '=', 'outbound-delivery').execute())
       .map((row) => JSON.parse(row.payload))
       .find((payload) => payload.recipients[0].recipientId === null);
-    const raw = await ctx.blobs.get(job.rawSha256);
+    const unsigned = await ctx.blobs.get(job.rawSha256);
+    const noticesBefore = (await noticesOf(recipientId)).length;
+
+    // Unsigned, anyone could have written it: it stays an ordinary message, flagged.
+    const forged = await storeRawMessage(ctx, unsigned, { source: 'smtp', envelopeFrom: null, envelopeTo: ['vanthu.snv@tinh-a.test'], recipientOrganizationIds: [recipientId], remoteAddress: null, helo: null });
+    await processMessage(ctx, forged);
+    expect(await noticesOf(recipientId)).toHaveLength(noticesBefore);
+    const forgedRow = await ctx.db.selectFrom('messages').select('flags').where('id', '=', forged).executeTakeFirstOrThrow();
+    expect(JSON.parse(forgedRow.flags).map((flag: { code: string }) => flag.code)).toContain('unauthenticated-notice');
+
+    // Signed as outbound delivery signs it before it leaves.
+    const raw = await signMessage(ctx, unsigned, 'tinh-a.test');
     const id = await storeRawMessage(ctx, raw, { source: 'smtp', envelopeFrom: null, envelopeTo: ['vanthu.snv@tinh-a.test'], recipientOrganizationIds: [recipientId], remoteAddress: null, helo: null });
     await processMessage(ctx, id);
 

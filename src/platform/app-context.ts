@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock.js';
 import { openDatabase, type Db } from './database/connection.js';
 import type { Engine } from './database/engine.js';
 import { migrateToLatest } from './database/migrate.js';
+import { createDnsResolver, type DnsResolver } from './dns/dns-resolver.js';
 
 /** Platform services every feature uses: the database, the blob store and the clock. */
 export interface AppContext {
@@ -13,10 +14,13 @@ export interface AppContext {
   engine: Engine;
   blobs: BlobStore;
   clock: Clock;
+  /** DNS for mail: CONGVAN_DNS_RECORDS first, then the configured name servers. */
+  dns: DnsResolver;
   close(): Promise<void>;
 }
 
 export async function openAppContext(config: Config, options: { clock?: Clock; migrate?: boolean } = {}): Promise<AppContext> {
+  const dns = createDnsResolver(config);
   const handle = openDatabase(config.databaseUrl, {
     poolMax: config.databasePoolMax,
     statementTimeoutMs: config.databaseStatementTimeoutMs,
@@ -33,6 +37,7 @@ export async function openAppContext(config: Config, options: { clock?: Clock; m
     engine: handle.engine,
     blobs: openBlobStore(config, handle.db),
     clock: options.clock ?? systemClock,
+    dns,
     close: () => handle.close(),
   };
 }

@@ -1,6 +1,6 @@
 import { pino, type Logger } from 'pino';
 
-export type LogCategory = 'lifecycle' | 'smtp' | 'ingest' | 'http' | 'jobs' | 'directory' | 'cli' | 'exchange' | 'outbound';
+export type LogCategory = 'lifecycle' | 'smtp' | 'ingest' | 'http' | 'jobs' | 'directory' | 'cli' | 'exchange' | 'outbound' | 'dns';
 
 // Until configureLogger runs with the validated level, log at info to standard error like the rest.
 let root: Logger = pino({ level: 'info' }, pino.destination(2));

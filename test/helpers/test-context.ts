@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
@@ -17,10 +17,15 @@ export interface TestContext {
 }
 
 /** Opens an application context on a fresh data folder and database, migrated. */
-export async function openTestContext(prefix = 'congvan-test-', options: { nodeId?: string; clock?: Clock } = {}): Promise<TestContext> {
+export async function openTestContext(
+  prefix = 'congvan-test-',
+  options: { nodeId?: string; clock?: Clock; /** Zone-file lines the context's DNS answers from. */ dnsRecords?: string } = {},
+): Promise<TestContext> {
   const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
   const database = await createTestDatabase();
-  const env = { CONGVAN_DATA_DIR: dataDir, ...database.env };
+  const recordsFile = path.join(dataDir, 'dns-records.zone');
+  writeFileSync(recordsFile, options.dnsRecords ?? '');
+  const env = { CONGVAN_DATA_DIR: dataDir, CONGVAN_DNS_SERVERS: 'none', CONGVAN_DNS_RECORDS: recordsFile, ...database.env };
   const ctx = await openAppContext(loadConfig({ ...env, CONGVAN_NODE_ID: options.nodeId ?? 'test-node' }), { clock: options.clock });
 
   return {

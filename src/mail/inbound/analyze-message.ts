@@ -5,6 +5,7 @@ import { analyzeDocumentFile, analyzeMailBody, type AnalyzedDocument } from '../
 import { parseMessage } from '../mime/parse-message.js';
 import type { Flag } from '../../documents/document-item.js';
 import type { ParsedMessage } from '../mime/types.js';
+import { provesFrom, type SenderAuthentication } from './sender-authentication.js';
 import { DISPATCH_PART_NAME, DISPATCH_PART_TYPE, metadataFromSender, parseDispatchPart } from '../../exchange/dispatch-metadata.js';
 
 // Recognition doubts that the sender's stated metadata settles.
@@ -22,7 +23,7 @@ export interface MessageAnalysis {
  * or one from the mail itself when nothing is attached. Delivery reports and read receipts
  * carry no documents. Stores nothing, so `congvan ingest --json` and the server share it.
  */
-export async function analyzeMessage(raw: Buffer, organizations: Organization[]): Promise<MessageAnalysis> {
+export async function analyzeMessage(raw: Buffer, organizations: Organization[], authentication?: SenderAuthentication): Promise<MessageAnalysis> {
   const parsed = await parseMessage(raw);
   // Control characters (NUL from a broken client, say) would reach screens, registers and exports.
   parsed.subject = withoutControlCharacters(parsed.subject);
@@ -31,7 +32,7 @@ export async function analyzeMessage(raw: Buffer, organizations: Organization[])
     return { parsed, documents: [], flags: parsed.flags };
   }
 
-  const fromCongVan = await analyzeCongVanDispatch(parsed, organizations);
+  const fromCongVan = await analyzeCongVanDispatch(parsed, organizations, authentication);
   if (fromCongVan) return { parsed, documents: [fromCongVan], flags: [...parsed.flags] };
 
   const documents: AnalyzedDocument[] = [];
@@ -64,7 +65,7 @@ export async function analyzeMessage(raw: Buffer, organizations: Organization[])
  * its other files stay attachments of that one document. Null for any other message, or when
  * the part is invalid or names a file the message does not carry.
  */
-async function analyzeCongVanDispatch(parsed: ParsedMessage, organizations: Organization[]): Promise<AnalyzedDocument | null> {
+async function analyzeCongVanDispatch(parsed: ParsedMessage, organizations: Organization[], authentication: SenderAuthentication | undefined): Promise<AnalyzedDocument | null> {
   const part = parsed.attachments.find((attachment) => attachment.filename === DISPATCH_PART_NAME && attachment.declaredType === DISPATCH_PART_TYPE);
   const dispatch = part ? parseDispatchPart(part.content) : null;
   if (!dispatch) return null;
@@ -76,14 +77,17 @@ async function analyzeCongVanDispatch(parsed: ParsedMessage, organizations: Orga
   const stated = metadataFromSender(dispatch.metadata, dispatch.issuer);
 
   // A part naming an organization of this directory is linked to it only when it comes from one
-  // of its addresses, because anyone could otherwise present a document as the committee's.
-  // NOTE: the From address itself is not authenticated yet (no DKIM or SPF check on arrival).
+  // of its addresses and DKIM or SPF proves that address, because anyone could otherwise present
+  // a document as the committee's.
   const known = organizations.find((organization) => organization.code === dispatch.issuer.code);
   const from = parsed.from ? normalizeMailAddress(parsed.from.address) : null;
-  const verified = known !== undefined && known.addresses.some((entry) => entry.address === from);
+  const fromIssuer = known !== undefined && known.addresses.some((entry) => entry.address === from);
+  const verified = fromIssuer && provesFrom(authentication, from);
   stated.metadata.issuerCode = verified ? known.code : null;
   const issuerFlags = known && !verified
-    ? [{ code: 'issuer-not-verified', message: `Thư nêu cơ quan ban hành "${known.name}" nhưng không gửi từ địa chỉ của cơ quan đó; cần kiểm tra trước khi xử lý.` }]
+    ? [{ code: 'issuer-not-verified', message: fromIssuer
+        ? `Thư nêu cơ quan ban hành "${known.name}" nhưng không xác thực được địa chỉ gửi (DKIM, SPF); cần kiểm tra trước khi xử lý.`
+        : `Thư nêu cơ quan ban hành "${known.name}" nhưng không gửi từ địa chỉ của cơ quan đó; cần kiểm tra trước khi xử lý.` }]
     : [];
 
   // A stamp the reader found outranks what the sender states: a classified document is

@@ -1,10 +1,11 @@
 import type { MessageAnalysis } from './analyze-message.js';
+import type { SenderAuthentication } from './sender-authentication.js';
 
 /**
  * Builds the JSON that `congvan ingest --json` prints: one object per document with the metadata under
  * the same field names as the API (type, number, notation, issuedOn …), each field's confidence and source, and the flags.
  */
-export function presentAnalysis(analysis: MessageAnalysis) {
+export function presentAnalysis(analysis: MessageAnalysis, authentication: SenderAuthentication) {
   const { parsed } = analysis;
 
   return {
@@ -17,6 +18,7 @@ export function presentAnalysis(analysis: MessageAnalysis) {
       kind: parsed.kind,
       report: parsed.report,
       calendar: parsed.calendar.length > 0,
+      authentication,
       attachments: parsed.attachments.map((attachment) => ({
         filename: attachment.filename,
         detectedType: attachment.detectedType,

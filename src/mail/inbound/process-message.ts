@@ -3,15 +3,16 @@ import { newId } from '../../platform/ids.js';
 import { logger } from '../../platform/logger.js';
 import { foldText } from '../../platform/text-fold.js';
 import { withoutControlCharacters } from '../../platform/control-characters.js';
-import { findOrganizationByAddress, listOrganizations } from '../../directory/organization-repository.js';
+import { findOrganizationByAddress, listOrganizations, type Organization } from '../../directory/organization-repository.js';
 import type { Flag } from '../../documents/document-item.js';
 import { registerIncomingDocuments, type DocumentToRegister } from '../../documents/register-incoming.js';
 import type { AnalyzedDocument } from '../../documents/analyze-document.js';
 import { analyzeMessage } from './analyze-message.js';
+import { authenticateSender, provesFrom } from './sender-authentication.js';
 import { attachmentFlags } from './attachment-flags.js';
 import { notifyQuarantine } from './quarantine-notice.js';
 import { waitForEarlierArrivals } from './arrival-order.js';
-import { receiptRequestOf } from '../../exchange/receipt-request.js';
+import { foreignReceiptRequest, receiptRequestOf } from '../../exchange/receipt-request.js';
 import { applyIncomingReceipt } from '../../exchange/receipts.js';
 import { applyIncomingNotice, NOTICE_HEADER, type NoticeKind } from '../../exchange/notice-mail.js';
 import type { ParsedMessage } from '../mime/types.js';
@@ -52,8 +53,10 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
   const raw = await ctx.blobs.get(message.raw_sha256);
 
   const organizations = await listOrganizations(ctx.db);
-  const analysis = await analyzeMessage(raw, organizations);
+  const authentication = await authenticateSender(ctx, raw, { remoteAddress: message.remote_address, helo: message.helo, envelopeFrom: message.envelope_from });
+  const analysis = await analyzeMessage(raw, organizations, authentication);
   const { parsed } = analysis;
+  const fromProven = provesFrom(authentication, parsed.from?.address);
 
   for (const attachment of parsed.attachments) {
     await ctx.blobs.put(attachment.content);
@@ -62,6 +65,13 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
   const flags: Flag[] = [...analysis.flags, ...attachmentFlags(parsed.attachments)];
   if (await isReusedMessageId(ctx, message.id, message.message_id_header, message.content_sha256)) {
     flags.push({ code: 'message-id-reused', message: 'Trùng Message-ID với một thư nhận trước có nội dung khác; thư này được đăng ký như thư mới.' });
+  }
+  if (foreignReceiptRequest(parsed)) {
+    flags.push({ code: 'receipt-request-ignored', message: 'Thư yêu cầu gửi báo nhận tới một địa chỉ khác miền của người gửi; hệ thống không tự gửi báo nhận tới địa chỉ đó.' });
+  }
+  const spoofingSuspected = parsed.from !== null && !fromProven && (authentication.dmarc === 'fail' || isDirectoryDomain(organizations, parsed.from.address));
+  if (spoofingSuspected) {
+    flags.push({ code: 'sender-not-authenticated', message: `Không xác thực được địa chỉ gửi ${parsed.from!.address} (DKIM ${authentication.dkim}, SPF ${authentication.spf}, DMARC ${authentication.dmarc}); thư có thể bị giả mạo.` });
   }
 
   const sender = parsed.from ? await findOrganizationByAddress(ctx.db, parsed.from.address) : null;
@@ -101,8 +111,12 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
 
     const toRegister: DocumentToRegister[] = [];
     // A reminder or recall about a document registered here acts on it, not as a new document.
+    // A notice or receipt acts on a document only when DKIM or SPF proves who sent it.
     const notice = noticeOf(parsed);
-    const noticed = notice ? await applyIncomingNotice(ctx, trx, notice) : 0;
+    const noticed = notice && fromProven ? await applyIncomingNotice(ctx, trx, notice) : 0;
+    if (notice && !fromProven) {
+      flags.push({ code: 'unauthenticated-notice', message: 'Thư nhắc hoặc thu hồi không xác thực được người gửi; không áp dụng, lưu như thư thường để văn thư xem.' });
+    }
 
     for (const analyzed of noticed > 0 ? [] : analysis.documents) {
       const attachmentId = analyzed.attachmentPartPath ? (attachmentIds.get(analyzed.attachmentPartPath) ?? null) : null;
@@ -133,7 +147,9 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
       documents: toRegister,
     });
 
-    if (parsed.kind === 'read-receipt' && (await applyIncomingReceipt(ctx, trx, parsed)) === 0) {
+    if (parsed.kind === 'read-receipt' && !fromProven) {
+      flags.push({ code: 'unauthenticated-receipt', message: 'Thư báo nhận không xác thực được người gửi (DKIM, SPF); không cập nhật văn bản đi.' });
+    } else if (parsed.kind === 'read-receipt' && (await applyIncomingReceipt(ctx, trx, parsed)) === 0) {
       flags.push({ code: 'unmatched-receipt', message: 'Thư báo nhận không khớp với văn bản đi nào; lưu lại để văn thư xem.' });
     }
     if (parsed.kind === 'delivery-status' && parsed.report && (await applyDeliveryReport(ctx, trx, parsed.report)) === 0) {
@@ -155,7 +171,7 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
         from_address: parsed.from?.address ?? null,
         from_name: parsed.from?.name ?? null,
         sender_organization_id: sender?.id ?? null,
-        parsed: JSON.stringify({ from: parsed.from, to: parsed.to, cc: parsed.cc, date: parsed.date, text: parsed.text, html: parsed.html, report: parsed.report, signature: parsed.signature, calendar: parsed.calendar, receiptRequest: receiptRequestOf(parsed) }),
+        parsed: JSON.stringify({ from: parsed.from, to: parsed.to, cc: parsed.cc, date: parsed.date, text: parsed.text, html: parsed.html, report: parsed.report, signature: parsed.signature, calendar: parsed.calendar, receiptRequest: receiptRequestOf(parsed), authentication }),
         flags: JSON.stringify(flags),
         has_meeting: parsed.calendar.length > 0 ? 1 : 0,
         reports_on_message_id: reportsOn?.id ?? null,
@@ -175,6 +191,12 @@ export async function processMessage(ctx: AppContext, messageRowId: string, opti
     { messageId: message.id, kind: parsed.kind, documents: analysis.documents.length, deliveries: registered.length, flags: flags.map((flag) => flag.code) },
     'message processed',
   );
+}
+
+function isDirectoryDomain(organizations: Organization[], address: string): boolean {
+  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+  return organizations.some((organization) => organization.addresses.some((entry) => entry.address.endsWith(`@${domain}`)));
 }
 
 function documentRow(messageRowId: string, analyzed: AnalyzedDocument, mailSubject: string, attachmentId: string | null, flags: Flag[], now: string) {

@@ -1,7 +1,6 @@
-import { Resolver } from 'node:dns/promises';
 import type { Config, Smarthost } from '../../config.js';
 
-/** Lookups that outbound delivery makes. The node:dns/promises Resolver implements them, and tests inject their own. */
+/** Look-ups that outbound delivery makes. The context's DNS resolver implements them, and tests inject their own. */
 export interface MailResolver {
   resolveMx(domain: string): Promise<{ exchange: string; priority: number }[]>;
   resolve4(host: string): Promise<string[]>;
@@ -25,13 +24,8 @@ export type HopLookup =
   /** The domain cannot receive mail: it does not exist, or publishes a null MX (RFC 7505). */
   | { kind: 'unreachable'; reason: string };
 
-const DNS_TIMEOUT_MS = 10_000;
 // Enough for a primary and a backup MX with an IPv4 and an IPv6 address each, and then some.
 const MAX_HOPS = 10;
-
-export function systemMailResolver(): MailResolver {
-  return new Resolver({ timeout: DNS_TIMEOUT_MS, tries: 2 });
-}
 
 /**
  * Chooses where mail for a domain goes: its CONGVAN_SMTP_ROUTES entry, else the `*` route, else

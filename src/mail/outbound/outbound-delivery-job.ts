@@ -7,7 +7,7 @@ import { recordRecipientEvent } from '../../exchange/recipient-status.js';
 import { recordDeliveryFailure } from '../../exchange/delivery-reports.js';
 import { OUTBOUND_DELIVERY_JOB, outboundJobPayloadSchema, type OutboundJobPayload } from '../../exchange/outbound-request.js';
 import { signMessage, signingDomainOf } from './dkim-sign.js';
-import { lookUpDeliveryHops, systemMailResolver, type MailResolver } from './delivery-hops.js';
+import { lookUpDeliveryHops, type MailResolver } from './delivery-hops.js';
 import { deliverOverSmtp, type AddressOutcome } from './smtp-delivery.js';
 
 const log = logger('outbound');
@@ -34,8 +34,6 @@ export class DeliveryDeferredError extends Error {
 
 /** Registers the `outbound-delivery` handler on a node's job runner. */
 export function registerOutboundDelivery(runner: JobRunner, options: OutboundDeliveryOptions = {}): JobRunner {
-  const resolver = options.resolver ?? systemMailResolver();
-
   return runner.handle(OUTBOUND_DELIVERY_JOB, async (ctx, payload, job) => {
     // A payload no code version could have written would fail on every retry, so it ends here.
     const parsed = outboundJobPayloadSchema.safeParse(payload);
@@ -44,7 +42,7 @@ export function registerOutboundDelivery(runner: JobRunner, options: OutboundDel
       return { invalidPayload: true };
     }
 
-    return runOutboundDelivery(ctx, parsed.data, job, { ...options, resolver });
+    return runOutboundDelivery(ctx, parsed.data, job, { ...options, resolver: options.resolver ?? ctx.dns });
   });
 }
 
