@@ -46,6 +46,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       CONGVAN_HOSTNAME: 'localhost',
       CONGVAN_LOG_LEVEL: 'warn',
       CONGVAN_LOG_FORMAT: 'json',
+      // Benchmarks start servers outside vitest, so the no-DNS default is set here as well.
+      CONGVAN_DNS_SERVERS: 'none',
       ...dataEnv,
       ...env,
     },
