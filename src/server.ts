@@ -8,6 +8,7 @@ import { createInboundSmtpServer } from './mail/smtp/inbound-smtp-server.js';
 import { createSubmissionServer } from './mail/smtp/submission-server.js';
 import { loadTlsCredentials } from './mail/smtp/tls-credentials.js';
 import { ProcessingWorker } from './mail/inbound/processing-worker.js';
+import { AcceptanceLoad } from './mail/smtp/acceptance-load.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
 import { maintenanceSchedule } from './maintenance.js';
 import { registerOutboundDelivery } from './mail/outbound/outbound-delivery-job.js';
@@ -39,7 +40,8 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   let ready = false;
   // Starting the first extraction thread takes seconds; do it before the first message waits for it.
   warmUpTextExtraction();
-  const worker = new ProcessingWorker(ctx);
+  const acceptance = new AcceptanceLoad();
+  const worker = new ProcessingWorker(ctx, { acceptance });
   await worker.start();
   const jobs = new JobRunner(ctx, { retryBaseMs: config.jobRetryBaseMs, concurrency: config.jobConcurrency }).schedule(maintenanceSchedule(config.maintenanceIntervalMs));
   jobs.schedule(reminderSchedule(config.reminderIntervalMs));
@@ -47,7 +49,7 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   jobs.start();
 
   const tls = await loadTlsCredentials(config);
-  const smtp = createInboundSmtpServer(ctx, { tls, onStored: () => worker.wake() });
+  const smtp = createInboundSmtpServer(ctx, { tls, acceptance, onStored: () => worker.wake() });
   const submission = createSubmissionServer(ctx, { tls, allowPlainAuthOnLoopback: config.devPlainAuthOnLoopback });
   const http = await buildHttpApp(ctx, { isReady: () => ready });
 

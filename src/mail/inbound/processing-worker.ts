@@ -3,6 +3,7 @@ import { logger } from '../../platform/logger.js';
 import { skipLockedRows } from '../../platform/database/row-locks.js';
 import { ClaimLostError, processMessage } from './process-message.js';
 import { registerUnprocessableMessage } from './unprocessable-message.js';
+import type { AcceptanceLoad } from '../smtp/acceptance-load.js';
 
 const log = logger('ingest');
 
@@ -12,9 +13,15 @@ const POLL_INTERVAL_MS = 2_000;
 // A claim lasts this long unless renewed; the node renews it every third of that while working.
 const DEFAULT_LEASE_MS = 120_000;
 
+// The longest a message waits for SMTP acceptance to pause before processing starts anyway, so
+// a steady stream of mail slows processing down without stopping it.
+const MAX_YIELD_MS = 100;
+
 export interface ProcessingWorkerOptions {
   concurrency?: number;
   leaseMs?: number;
+  /** SMTP acceptance on this node, which goes first when both want the event loop. */
+  acceptance?: AcceptanceLoad;
 }
 
 /**
@@ -33,9 +40,11 @@ export class ProcessingWorker {
   readonly #concurrency: number;
   readonly #leaseMs: number;
   readonly #nodeId: string;
+  readonly #acceptance: AcceptanceLoad | null;
 
   constructor(private readonly ctx: AppContext, options: ProcessingWorkerOptions = {}) {
     this.#concurrency = options.concurrency ?? 2;
+    this.#acceptance = options.acceptance ?? null;
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.#nodeId = ctx.config.nodeId;
   }
@@ -105,6 +114,7 @@ export class ProcessingWorker {
 
   async #drain(): Promise<void> {
     while (this.#running) {
+      await this.#acceptance?.whenQuiet(MAX_YIELD_MS);
       const id = await this.#claimNext();
       if (!id) return;
       await this.#processClaimed(id);

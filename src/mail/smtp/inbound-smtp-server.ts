@@ -8,6 +8,7 @@ import { normalizeMailAddress } from '../../directory/mail-address.js';
 import { findPostmasterOrganization } from '../../directory/postmaster.js';
 import { storeRawMessage } from '../inbound/store-raw-message.js';
 import { ConnectionLimiter } from './connection-limiter.js';
+import type { AcceptanceLoad } from './acceptance-load.js';
 import { replies, SmtpReply } from './smtp-replies.js';
 import type { TlsCredentials } from './tls-credentials.js';
 
@@ -17,6 +18,8 @@ export interface InboundSmtpOptions {
   tls: TlsCredentials;
   /** Called after a message is stored, so processing starts without waiting for a poll. */
   onStored: (messageId: string) => void;
+  /** Counts the transactions being stored, so processing can give way to them. */
+  acceptance?: AcceptanceLoad;
 }
 
 interface SessionState {
@@ -101,10 +104,12 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
     },
 
     onData(stream, session, callback) {
+      options.acceptance?.begin();
       let replied = false;
       const replyOnce = (error?: Error, message?: string) => {
         if (replied) return;
         replied = true;
+        options.acceptance?.end();
         callback(error ?? null, message);
       };
 
