@@ -11,12 +11,14 @@ Commands:
   demo                           load the demo province into an empty directory and print its logins
   ingest FILE.eml [--json] [--to ADDRESS]...
                                  process one message as if it arrived by SMTP; --json prints what would be registered and stores nothing
-  users add --login L --name N --org CODE --roles clerk[,leader] [--email E]
-                                 create or update a user; the password is read from standard input
+  users add --login L --name N --org CODE --roles clerk[,leader] [--email E] [--update [--move]]
+                                 create a user; the password is read from standard input. An existing
+                                 login is changed only with --update (empty input keeps the password),
+                                 and moved to another organization only with --move as well
   users list                     list users
   users passwd --login L         set a user's password, read from standard input
-  directory import FILE.csv      import organizations or users (told apart by the header row)
-  directory export organizations|users [--output FILE]
+  directory import FILE.csv      import organizations, users or groups (told apart by the header row)
+  directory export organizations|users|groups [--output FILE]
   dns DOMAIN                     print the MX, SPF, DKIM and DMARC records to publish for a sending domain (generates its DKIM key)
   migrate-data --from DATA_FOLDER|FILE.sqlite --to postgres://...
                                  copy a stopped SQLite installation into an empty PostgreSQL database and verify it

@@ -8,6 +8,7 @@ import { startServerProcess, type ServerProcess } from './helpers/server-process
 // A scan without a text layer: recognition reads nothing from it, so the clerk types the subject.
 const SCAN = fileURLToPath(new URL('./fixtures/documents/gm-88-ubnd-scan.pdf', import.meta.url));
 const SUBJECT = 'V/v chuẩn bị báo cáo tổng kết công tác văn thư năm 2026';
+const CLASSIFIED_SUBJECT = 'V/v kế hoạch bảo vệ bí mật nhà nước năm 2027';
 const HEALTH_DEPARTMENT = '000.00.11.H36';
 const HOLIDAY = '2026-12-31';
 
@@ -43,6 +44,14 @@ async function signIn(login: string, startPath: RegExp): Promise<Page> {
   await page.getByTestId('login-submit').click();
   await page.waitForURL(startPath, { timeout: 15_000 });
   return page;
+}
+
+/** Picks a document type in the compose form by searching for its name. The option reads "Công văn (CV)". */
+async function pickType(page: Page, name: string, code: string): Promise<void> {
+  const label = `${name} (${code})`;
+  await page.getByTestId('compose-type').locator('input').fill(name);
+  await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  await step(page, `type ${code} picked`, () => expect.poll(() => page.getByTestId('compose-type').innerText(), { timeout: 5_000 }).toBe(label));
 }
 
 /** Runs a browser step and, when it fails, names the page's visible text so the failure explains itself. */
@@ -89,6 +98,9 @@ describe('drafts in the browser', () => {
       expect.poll(() => page.getByTestId('compose-subject').inputValue(), { timeout: 15_000 }).toBe(SUBJECT),
     );
     expect(await page.getByTestId('compose-page').innerText()).toContain('gm-88-ubnd-scan.pdf');
+    // Nothing was recognised and no type picked, so the draft has none to show.
+    expect(await page.getByTestId('compose-type').innerText()).toBe('Chọn loại văn bản');
+    await pickType(page, 'Công văn', 'CV');
 
     const recipientInput = page.getByTestId('compose-recipients').locator('input');
     await recipientInput.fill(HEALTH_DEPARTMENT);
@@ -109,6 +121,40 @@ describe('drafts in the browser', () => {
     expect(drafts.total).toBe(0);
     sentDraftId = draftId;
     await page.close();
+  });
+
+  it('clerk reopens a draft with its confidentiality', async () => {
+    const page = await signIn('vanthu.vp', /\/inbox$/);
+    await page.getByTestId('menu-compose').click();
+    await page.waitForURL(/\/compose$/);
+    await page.getByTestId('compose-document-upload').setInputFiles(SCAN);
+    await step(page, 'analysis of the scan', () => expect.poll(() => page.getByTestId('compose-analysis').count(), { timeout: 30_000 }).toBe(1));
+    await page.getByTestId('compose-subject').fill(CLASSIFIED_SUBJECT);
+    await page.getByTestId('compose-confidentiality').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^Mật$/ }).click();
+    await page.getByTestId('compose-save-draft').click();
+
+    await step(page, 'moving to the draft address', () => page.waitForURL(/\/compose\/[0-9a-f-]{36}$/, { timeout: 30_000 }));
+    const draftId = new URL(page.url()).pathname.split('/').pop()!;
+    const stored = await clerk.json('GET', `/api/v1/dispatches/${draftId}`);
+    expect(stored).toMatchObject({ status: 'draft', subject: CLASSIFIED_SUBJECT, type: null, confidentiality: 'confidential', urgency: 'normal' });
+
+    await page.reload();
+    await step(page, 'draft loaded into the form', () =>
+      expect.poll(() => page.getByTestId('compose-subject').inputValue(), { timeout: 15_000 }).toBe(CLASSIFIED_SUBJECT),
+    );
+    expect(await page.getByTestId('compose-confidentiality').innerText()).toBe('Mật');
+    expect(await page.getByTestId('compose-type').innerText()).toBe('Chọn loại văn bản');
+
+    await pickType(page, 'Công văn', 'CV');
+    await page.getByTestId('compose-next').click();
+    await step(page, 'classified refused at the field', () =>
+      expect.poll(() => page.getByTestId('compose-page').innerText(), { timeout: 15_000 }).toContain('Văn bản mật không được gửi qua hệ thống thư điện tử công vụ'),
+    );
+    expect(await page.getByTestId('compose-page').getAttribute('data-stage')).toBe('edit');
+    await page.close();
+    // The next test expects an empty drafts tab once it deletes its own draft.
+    expect((await clerk.request('DELETE', `/api/v1/dispatches/${draftId}`)).status).toBe(204);
   });
 
   it('clerk deletes a draft', async () => {

@@ -101,6 +101,75 @@ describe('congvan command line errors', () => {
   });
 });
 
+describe('congvan users add', () => {
+  const add = (login: string, org: string, roles: string, extra: string[] = [], input = 'mat-khau-du-dai\n') =>
+    congvan(['users', 'add', '--login', login, '--name', 'Nguyễn Văn Thử', '--org', org, '--roles', roles, ...extra], { input });
+
+  beforeAll(async () => {
+    const file = path.join(emptyDataDir, 'organizations.csv');
+    writeFileSync(file, 'code,name,kind\n000.00.01.H36,Văn phòng UBND tỉnh,office\n000.00.02.H36,Sở Nội vụ,department\n');
+    const imported = await congvan(['directory', 'import', file]);
+    expect(imported.code, imported.stderr).toBe(0);
+  });
+
+  async function listed(login: string): Promise<string> {
+    const result = await congvan(['users', 'list']);
+    return result.stdout.split('\n').find((line) => line.startsWith(`${login} `)) ?? '';
+  }
+
+  it('refuses an existing login without --update', async () => {
+    expect((await add('thu.tu.choi', '000.00.01.H36', 'clerk')).code).toBe(0);
+
+    const again = await add('thu.tu.choi', '000.00.02.H36', 'leader');
+
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('User thu.tu.choi already exists at 000.00.01.H36 (Văn phòng UBND tỉnh) with roles clerk');
+    expect(again.stderr).toContain('--update');
+    expect(again.stderr).toContain('--move');
+    expect(await listed('thu.tu.choi')).toMatch(/000\.00\.01\.H36\s+clerk\s/);
+  });
+
+  it('changes a user of the same organization with --update', async () => {
+    expect((await add('thu.cap.nhat', '000.00.01.H36', 'clerk', ['--email', 'thu@demo.test'])).code).toBe(0);
+
+    const updated = await congvan(['users', 'add', '--update', '--login', 'thu.cap.nhat', '--name', 'Trần Thị Mới', '--org', '000.00.01.H36', '--roles', 'clerk,leader'], { input: '' });
+
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(updated.stdout).toContain('Updated user thu.cap.nhat (clerk, leader)');
+    expect(await listed('thu.cap.nhat')).toMatch(/000\.00\.01\.H36\s+clerk,leader\s+Trần Thị Mới/);
+  });
+
+  it('refuses to move a user without --move', async () => {
+    expect((await add('thu.chuyen', '000.00.01.H36', 'clerk')).code).toBe(0);
+
+    const rejected = await add('thu.chuyen', '000.00.02.H36', 'clerk', ['--update']);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('belongs to 000.00.01.H36 (Văn phòng UBND tỉnh) with roles clerk');
+    expect(rejected.stderr).toContain('Add --move');
+    expect(await listed('thu.chuyen')).toContain('000.00.01.H36');
+
+    const moved = await add('thu.chuyen', '000.00.02.H36', 'clerk', ['--update', '--move']);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toContain('Moved user thu.chuyen (clerk) at 000.00.02.H36 Sở Nội vụ');
+    expect(await listed('thu.chuyen')).toContain('000.00.02.H36');
+  });
+
+  it('rejects --move without --update', async () => {
+    const result = await add('thu.chuyen.sai', '000.00.02.H36', 'clerk', ['--move']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--move changes an existing user, so it goes with --update');
+  });
+
+  it('needs a password for a new user even with --update', async () => {
+    const result = await add('thu.moi.tinh', '000.00.01.H36', 'clerk', ['--update'], '');
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('needs a password');
+    expect(await listed('thu.moi.tinh')).toBe('');
+  });
+});
+
 describe('running server', () => {
   let server: ServerProcess;
 
@@ -148,6 +217,38 @@ describe('running server', () => {
 
     const exported = await congvan(['directory', 'export', 'organizations'], { env: server.env });
     expect(exported.stdout).not.toContain('000.78.90.H36');
+  });
+
+  it('imports groups into a running server and exports them', async () => {
+    const file = path.join(server.dataDir, 'groups.csv');
+    writeFileSync(file, 'code,name,members\nso-y-te-noi-vu,Sở Y tế và Sở Nội vụ,"000.00.11.H36; 000.00.02.H36"\nubnd-cap-xa,UBND xã Đam Rông,000.01.90.H36\n');
+
+    const imported = await congvan(['directory', 'import', file], { env: server.env });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('Imported groups from');
+    expect(imported.stdout).toContain('1 created, 1 updated, 0 unchanged');
+
+    const clerk = await ApiClient.login(server.baseUrl, 'vanthu.vp', server.logins.find((login) => login.login === 'vanthu.vp')!.password);
+    const options = await clerk.json('GET', '/api/v1/dispatches/recipients/options');
+    expect(options.groups).toContainEqual({ code: 'so-y-te-noi-vu', name: 'Sở Y tế và Sở Nội vụ', memberCount: 2 });
+    expect(options.groups).toContainEqual({ code: 'ubnd-cap-xa', name: 'UBND xã Đam Rông', memberCount: 1 });
+
+    const exported = await congvan(['directory', 'export', 'groups'], { env: server.env });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout.split('\r\n')).toContain('so-y-te-noi-vu,Sở Y tế và Sở Nội vụ,000.00.02.H36; 000.00.11.H36');
+    expect(exported.stdout).toContain('toan-tinh,Toàn tỉnh,');
+  });
+
+  it('reports a bad group row by line and imports nothing', async () => {
+    const file = path.join(server.dataDir, 'bad-groups.csv');
+    writeFileSync(file, 'code,name,members\nnhom-tot,Nhóm tốt,000.00.11.H36\nnhom-xau,Nhóm xấu,000.00.99.H36\n');
+
+    const result = await congvan(['directory', 'import', file], { env: server.env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('line 3, column members: Organization 000.00.99.H36 is not in the directory');
+
+    const exported = await congvan(['directory', 'export', 'groups'], { env: server.env });
+    expect(exported.stdout).not.toContain('nhom-tot');
   });
 
   it('offers STARTTLS and accepts mail over it', async () => {

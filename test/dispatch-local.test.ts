@@ -214,7 +214,9 @@ describe('drafts', () => {
 
     const early = await office.request('POST', `/api/v1/dispatches/${id}/send`);
     expect(early.status).toBe(400);
-    expect((await early.json()).error.field).toBe('metadata.subject');
+    const missing = (await early.json()).error;
+    expect(missing.field).toBe('metadata.type');
+    expect(missing.issues.map((issue: { field: string }) => issue.field)).toEqual(['metadata.type', 'metadata.subject']);
 
     const update = new FormData();
     update.set('metadata', JSON.stringify({ ...METADATA, subject: 'V/v bản nháp đã hoàn thiện' }));

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { openAppContext } from '../platform/app-context.js';
 import { exportDirectoryCsv } from '../directory/directory-csv-export.js';
-import { DirectoryImportError } from '../directory/directory-csv-format.js';
+import { DIRECTORY_CSV_KINDS, DirectoryImportError, type DirectoryCsvKind } from '../directory/directory-csv-format.js';
 import { importDirectoryCsv } from '../directory/directory-csv-import.js';
 import { CliError } from './cli-error.js';
 import { assertInputFile } from './input-file.js';
@@ -14,7 +14,7 @@ export async function runDirectoryCommand(config: Config, args: string[]): Promi
   if (subcommand === 'import') return importCommand(config, rest);
   if (subcommand === 'export') return exportCommand(config, rest);
 
-  throw new CliError(`Unknown directory subcommand "${subcommand ?? ''}": use import FILE.csv or export organizations|users.`, 2);
+  throw new CliError(`Unknown directory subcommand "${subcommand ?? ''}": use import FILE.csv or export organizations|users|groups.`, 2);
 }
 
 async function importCommand(config: Config, args: string[]): Promise<number> {
@@ -48,8 +48,8 @@ async function importCommand(config: Config, args: string[]): Promise<number> {
 async function exportCommand(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
   const kind = positionals[0];
-  if (kind !== 'organizations' && kind !== 'users') {
-    throw new CliError(`directory export needs "organizations" or "users", not "${kind ?? ''}".`, 2);
+  if (!isDirectoryCsvKind(kind)) {
+    throw new CliError(`directory export needs "organizations", "users" or "groups", not "${kind ?? ''}".`, 2);
   }
 
   const ctx = await openAppContext(config);
@@ -65,4 +65,8 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
   } finally {
     await ctx.close();
   }
+}
+
+function isDirectoryCsvKind(value: string | undefined): value is DirectoryCsvKind {
+  return (DIRECTORY_CSV_KINDS as readonly (string | undefined)[]).includes(value);
 }

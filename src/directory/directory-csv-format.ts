@@ -2,20 +2,25 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { AppError } from '../platform/errors.js';
 
 // The directory spreadsheet that a clerk keeps, saved as CSV: one file of organizations, one of
-// users. Import and export share these columns so that an exported file imports unchanged.
+// users, one of groups. Import and export share these columns so that an exported file imports
+// unchanged.
 
-export type DirectoryCsvKind = 'organizations' | 'users';
+export type DirectoryCsvKind = 'organizations' | 'users' | 'groups';
+
+export const DIRECTORY_CSV_KINDS: readonly DirectoryCsvKind[] = ['organizations', 'users', 'groups'];
 
 export const ORGANIZATION_CSV_COLUMNS = ['code', 'name', 'short_name', 'kind', 'parent_code', 'addresses'] as const;
 export const USER_CSV_COLUMNS = ['login', 'full_name', 'organization_code', 'roles', 'email'] as const;
+export const GROUP_CSV_COLUMNS = ['code', 'name', 'members'] as const;
 
 /** Columns a file must have. A left-out optional column keeps the stored values of existing rows. */
 export const REQUIRED_CSV_COLUMNS: Record<DirectoryCsvKind, readonly string[]> = {
   organizations: ['code', 'name', 'kind'],
   users: ['login', 'full_name', 'organization_code', 'roles'],
+  groups: ['code', 'name', 'members'],
 };
 
-/** Separator of the items in a list cell (addresses, roles). Import also accepts a comma. */
+/** Separator of the items in a list cell (addresses, roles, members). Import also accepts a comma. */
 export const LIST_SEPARATOR = ';';
 
 export interface ImportProblem {
@@ -227,7 +232,7 @@ export function formatCsvRecord(cells: readonly string[], delimiter = ','): stri
     .join(delimiter);
 }
 
-/** Splits a list cell (addresses, roles) on `;` or `,`, dropping empty items. */
+/** Splits a list cell (addresses, roles, members) on `;` or `,`, dropping empty items. */
 export function splitListCell(cell: string): string[] {
   return cell
     .split(/[;,]/)

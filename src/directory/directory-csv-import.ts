@@ -1,6 +1,7 @@
 import type { AppContext } from '../platform/app-context.js';
 import {
   DirectoryImportError,
+  GROUP_CSV_COLUMNS,
   MAIL_ADDRESS_PATTERN,
   ORGANIZATION_CSV_COLUMNS,
   REQUIRED_CSV_COLUMNS,
@@ -12,7 +13,9 @@ import {
   type DirectoryCsvKind,
   type ImportProblem,
   type ImportResult,
+  isOrganizationCode,
 } from './directory-csv-format.js';
+import { importGroupRecords } from './group-csv-import.js';
 import { importOrganizationRecords } from './organization-csv-import.js';
 import { isRole } from './roles.js';
 import { importUserRecords } from './user-csv-import.js';
@@ -22,6 +25,7 @@ export { DirectoryImportError, type ImportProblem, type ImportResult } from './d
 const COLUMNS_BY_KIND: Record<DirectoryCsvKind, readonly string[]> = {
   organizations: ORGANIZATION_CSV_COLUMNS,
   users: USER_CSV_COLUMNS,
+  groups: GROUP_CSV_COLUMNS,
 };
 
 /**
@@ -31,13 +35,15 @@ const COLUMNS_BY_KIND: Record<DirectoryCsvKind, readonly string[]> = {
 const LIST_COLUMNS: Record<DirectoryCsvKind, { column: string; isItem: (cell: string) => boolean }> = {
   organizations: { column: 'addresses', isItem: (cell) => MAIL_ADDRESS_PATTERN.test(cell.toLowerCase()) },
   users: { column: 'roles', isItem: (cell) => isRole(cell.toLowerCase()) },
+  groups: { column: 'members', isItem: (cell) => isOrganizationCode(cell.toUpperCase()) },
 };
 
 /**
- * Imports a directory CSV of organizations or of users, recognised by the header row. Every
+ * Imports a directory CSV of organizations, users or groups, recognised by the header row. Every
  * row is checked before anything is written, and the rows are written in one transaction, so
  * a file with any bad row imports nothing and raises DirectoryImportError listing all of them.
  * Rows are inserted or updated by code or login; directory entries missing from the file stay.
+ * A group row replaces that group's members.
  */
 export async function importDirectoryCsv(ctx: AppContext, csvText: string): Promise<ImportResult> {
   const table = readDirectoryCsv(csvText);
@@ -49,6 +55,9 @@ export async function importDirectoryCsv(ctx: AppContext, csvText: string): Prom
   if (kind === 'organizations') {
     return importOrganizationRecords(ctx, records, problems);
   }
+  if (kind === 'groups') {
+    return importGroupRecords(ctx, records, problems);
+  }
 
   return importUserRecords(ctx, records, problems);
 }
@@ -56,13 +65,14 @@ export async function importDirectoryCsv(ctx: AppContext, csvText: string): Prom
 function detectKind(header: CsvRow): DirectoryCsvKind {
   const names = header.cells.map(normalizeColumnName);
   if (names.includes('login')) return 'users';
+  if (names.includes('members')) return 'groups';
   if (names.includes('code')) return 'organizations';
 
   throw new DirectoryImportError([
     {
       line: header.line,
-      message: `Không nhận ra loại tệp: dòng tiêu đề cần các cột ${ORGANIZATION_CSV_COLUMNS.join(', ')} (danh bạ cơ quan) hoặc ${USER_CSV_COLUMNS.join(', ')} (người dùng).`,
-      messageEn: `Unknown kind of file: the header needs the columns ${ORGANIZATION_CSV_COLUMNS.join(', ')} (organizations) or ${USER_CSV_COLUMNS.join(', ')} (users).`,
+      message: `Không nhận ra loại tệp: dòng tiêu đề cần các cột ${ORGANIZATION_CSV_COLUMNS.join(', ')} (danh bạ cơ quan), ${USER_CSV_COLUMNS.join(', ')} (người dùng) hoặc ${GROUP_CSV_COLUMNS.join(', ')} (nhóm).`,
+      messageEn: `Unknown kind of file: the header needs the columns ${ORGANIZATION_CSV_COLUMNS.join(', ')} (organizations), ${USER_CSV_COLUMNS.join(', ')} (users) or ${GROUP_CSV_COLUMNS.join(', ')} (groups).`,
     },
   ]);
 }

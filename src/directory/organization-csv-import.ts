@@ -78,6 +78,7 @@ export async function importOrganizationRecords(ctx: AppContext, records: CsvRec
     const existing = new Map((await listOrganizations(trx)).map((organization) => [organization.code, organization]));
 
     allProblems.push(...checkOrganizationRows(rows, fileCodes, existing));
+    allProblems.push(...checkGroupCodeClashes(rows, existing, await loadGroupCodes(trx)));
     if (allProblems.length > 0) throw new DirectoryImportError(sortProblems(allProblems));
 
     const result: ImportResult = { kind: 'organizations', created: 0, updated: 0, unchanged: 0, credentials: [] };
@@ -194,6 +195,27 @@ function checkOrganizationRows(rows: OrganizationRow[], fileCodes: Set<string>, 
   problems.push(...checkAddresses([...rowsByCode.values()], rowsByCode, existing));
 
   return problems;
+}
+
+/**
+ * Finds new organizations whose code is also a group's code. Recipients match codes
+ * case-insensitively and prefer the organization, so such a group could no longer be picked.
+ */
+function checkGroupCodeClashes(rows: OrganizationRow[], existing: Map<string, Organization>, groupCodes: Set<string>): ImportProblem[] {
+  return rows
+    .filter((row) => !existing.has(row.code) && groupCodes.has(row.code.toLowerCase()))
+    .map((row) => ({
+      line: row.line,
+      column: 'code',
+      message: `Mã ${row.code} đang là mã của một nhóm nơi nhận: sửa mã cơ quan, hoặc xóa nhóm đó rồi tạo lại với mã khác (trang Quản trị, thẻ Nhóm).`,
+      messageEn: `Code ${row.code} is a recipient group's code: correct the organization code, or delete that group and create it again under another code (Administration, Groups).`,
+    }));
+}
+
+async function loadGroupCodes(db: Db): Promise<Set<string>> {
+  const groups = await db.selectFrom('groups').select('code').execute();
+
+  return new Set(groups.map((group) => group.code.toLowerCase()));
 }
 
 function checkParent(row: OrganizationRow, fileCodes: Set<string>, rowsByCode: Map<string, OrganizationRow>, existing: Map<string, Organization>): ImportProblem[] {

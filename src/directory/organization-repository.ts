@@ -78,6 +78,13 @@ export async function getOrganizationByCode(db: Db, code: string): Promise<Organ
   return row ? getOrganization(db, row.id) : null;
 }
 
+/** Maps every organization code to its id. */
+export async function loadOrganizationIdsByCode(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('organizations').select(['id', 'code']).execute();
+
+  return new Map(rows.map((row) => [row.code, row.id]));
+}
+
 export async function listOrganizations(db: Db): Promise<Organization[]> {
   return loadOrganizations(db, null);
 }

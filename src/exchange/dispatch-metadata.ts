@@ -1,28 +1,80 @@
 import { z } from 'zod';
 import { withoutControlCharacters } from '../platform/control-characters.js';
+import { localizedRefinement } from '../platform/validation-issues.js';
 import { findDocumentTypeByCode } from '../documents/document-types.js';
 import type { DocumentMetadata, RecognizedFields } from '../documents/recognition/document-metadata.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'no such day');
+const URGENCIES = ['normal', 'urgent', 'very-urgent', 'flash'] as const;
+const CONFIDENTIALITIES = ['none', 'confidential', 'secret', 'top-secret'] as const;
+
+const isoDate = z.iso.date();
 const text = (max: number) => z.string().max(max).transform((value) => withoutControlCharacters(value).normalize('NFC').trim());
 const optionalText = (max: number) => text(max).nullish().transform((value) => (value ? value : null));
+const isKnownType = (code: string) => findDocumentTypeByCode(code) !== undefined;
+const knownType = localizedRefinement(
+  'một mã trong danh mục loại văn bản (GET /api/v1/document-types), ví dụ CV hoặc GM',
+  'a code of the document type catalogue (GET /api/v1/document-types), such as CV or GM',
+);
 
 /** The metadata a clerk confirms before sending; the same fields travel to other installations. */
 export const dispatchMetadataSchema = z.object({
-  type: z.string().trim().refine((code) => findDocumentTypeByCode(code) !== undefined, 'unknown document type code'),
+  type: z.string().trim().refine(isKnownType, knownType),
   number: optionalText(20),
   notation: optionalText(60),
   issuedOn: isoDate.nullish().transform((value) => value ?? null),
   place: optionalText(100),
-  subject: text(1000).pipe(z.string().min(1, 'the subject (trích yếu) is required')),
+  subject: text(1000).pipe(z.string().min(1)),
   signer: optionalText(200),
   signerPosition: optionalText(200),
-  urgency: z.enum(['normal', 'urgent', 'very-urgent', 'flash']).default('normal'),
-  confidentiality: z.enum(['none', 'confidential', 'secret', 'top-secret']).default('none'),
+  urgency: z.enum(URGENCIES).default('normal'),
+  confidentiality: z.enum(CONFIDENTIALITIES).default('none'),
   dueOn: isoDate.nullish().transform((value) => value ?? null),
 });
 
+/**
+ * The metadata of a draft: the same fields, each one missing, null or set. A field the clerk
+ * has not set stays null, with no default, so that reopening the draft shows exactly what was
+ * saved. Only sending checks the whole and fills the defaults.
+ */
+export const draftMetadataSchema = z.object({
+  type: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((value) => (value ? value : null))
+    .refine((value) => value === null || isKnownType(value), knownType),
+  number: optionalText(20),
+  notation: optionalText(60),
+  issuedOn: isoDate.nullish().transform((value) => value ?? null),
+  place: optionalText(100),
+  subject: optionalText(1000),
+  signer: optionalText(200),
+  signerPosition: optionalText(200),
+  urgency: z.enum(URGENCIES).nullish().transform((value) => value ?? null),
+  confidentiality: z.enum(CONFIDENTIALITIES).nullish().transform((value) => value ?? null),
+  dueOn: isoDate.nullish().transform((value) => value ?? null),
+});
+
+export type DraftMetadata = z.infer<typeof draftMetadataSchema>;
+
 export type DispatchMetadata = z.infer<typeof dispatchMetadataSchema>;
+
+/** Maps the metadata of a dispatch or draft to its `dispatches` columns. */
+export function dispatchMetadataColumns<M extends DraftMetadata | DispatchMetadata>(metadata: M) {
+  return {
+    type: metadata.type,
+    number: metadata.number,
+    notation: metadata.notation,
+    issued_on: metadata.issuedOn,
+    place: metadata.place,
+    subject: metadata.subject,
+    signer: metadata.signer,
+    signer_position: metadata.signerPosition,
+    urgency: metadata.urgency,
+    confidentiality: metadata.confidentiality,
+    due_on: metadata.dueOn,
+  };
+}
 
 /** Content type and file name of the machine-readable part every dispatch message carries. */
 export const DISPATCH_PART_TYPE = 'application/vnd.congvan.dispatch+json';

@@ -22,12 +22,13 @@ export interface DispatchSummary {
   sentAt: string | null;
   registerYear: number | null;
   registerNumber: number | null;
-  type: string;
-  typeName: string;
+  /** Null, like typeName and urgency, only on a draft where the clerk has not set it. */
+  type: string | null;
+  typeName: string | null;
   number: string | null;
   notation: string | null;
   subject: string | null;
-  urgency: string;
+  urgency: string | null;
   dueOn: string | null;
   createdBy: string | null;
   createdAt: string;
@@ -53,6 +54,8 @@ export interface DispatchDetail extends DispatchSummary {
   place: string | null;
   signer: string | null;
   signerPosition: string | null;
+  /** `none` once sent. A draft keeps the clerk's choice, which the sending rules reject unless it is `none`. */
+  confidentiality: string | null;
   withdrawReason: string | null;
   /** The recipients as entered (codes, groups, addresses); what a draft is edited from. */
   recipientEntries: string[];
@@ -136,6 +139,7 @@ export async function loadDispatch(ctx: AppContext, user: User, dispatchId: stri
     place: row.place,
     signer: row.signer,
     signerPosition: row.signer_position,
+    confidentiality: row.confidentiality,
     withdrawReason: row.withdraw_reason,
     recipientEntries: JSON.parse(row.recipients) as string[],
     files: files.map((file) => ({ position: file.position, role: file.role, filename: file.filename, contentType: file.content_type, size: file.size, sha256: file.sha256 })),
@@ -188,7 +192,7 @@ function emptyCounts(): DispatchCounts {
 }
 
 function summaryOf(row: Selectable<DispatchTable>, counts: DispatchCounts, locale: 'vi' | 'en'): DispatchSummary {
-  const type = findDocumentTypeByCode(row.type);
+  const type = row.type === null ? undefined : findDocumentTypeByCode(row.type);
 
   return {
     id: row.id,

@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import type { AppContext } from '../platform/app-context.js';
-import { AppError, invalidInput } from '../platform/errors.js';
+import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
+import { validationError } from '../platform/validation-issues.js';
 import type { User } from '../directory/user-repository.js';
+import { METADATA_FIELD_LABELS } from '../documents/metadata-field-labels.js';
 import type { PreparedFile } from './dispatch-files.js';
-import { dispatchMetadataSchema, type DispatchMetadata } from './dispatch-metadata.js';
+import { dispatchMetadataColumns, dispatchMetadataSchema, type DispatchMetadata, type DraftMetadata } from './dispatch-metadata.js';
 import { assertMaySend, sendDispatch, type SentDispatch } from './send-dispatch.js';
-
-/** A draft keeps whatever the clerk has typed so far; only sending checks it in full. */
-export const draftMetadataSchema = dispatchMetadataSchema.partial().extend({ subject: z.string().max(1000).optional() });
-export type DraftMetadata = z.infer<typeof draftMetadataSchema>;
 
 export interface DraftInput {
   metadata: DraftMetadata;
@@ -27,16 +24,7 @@ export async function saveDraft(ctx: AppContext, user: User, input: DraftInput, 
   const id = draftId ?? newId();
   const metadata = input.metadata;
   const values = {
-    type: metadata.type ?? 'CV',
-    number: metadata.number ?? null,
-    notation: metadata.notation ?? null,
-    issued_on: metadata.issuedOn ?? null,
-    place: metadata.place ?? null,
-    subject: metadata.subject?.normalize('NFC') ?? null,
-    signer: metadata.signer ?? null,
-    signer_position: metadata.signerPosition ?? null,
-    urgency: metadata.urgency ?? 'normal',
-    due_on: metadata.dueOn ?? null,
+    ...dispatchMetadataColumns(metadata),
     recipients: JSON.stringify(input.recipients),
     updated_at: now,
   };
@@ -92,22 +80,29 @@ export async function sendDraft(ctx: AppContext, user: User, draftId: string): P
     files.push({ filename: row.filename, content: await ctx.blobs.get(row.sha256), role: row.role, detectedType: row.content_type, size: row.size, sha256: row.sha256 });
   }
 
-  const parsed = dispatchMetadataSchema.safeParse({
-    type: draft.type,
-    number: draft.number,
-    notation: draft.notation,
-    issuedOn: draft.issued_on,
-    place: draft.place,
-    subject: draft.subject ?? '',
-    signer: draft.signer,
-    signerPosition: draft.signer_position,
-    urgency: draft.urgency,
-    dueOn: draft.due_on,
-  });
+  // An urgency or confidentiality the clerk left unset takes the default of a send: normal, and
+  // not classified. A confidentiality the clerk did set goes to the sending rules, which reject it.
+  const parsed = dispatchMetadataSchema.safeParse(
+    {
+      type: draft.type,
+      number: draft.number,
+      notation: draft.notation,
+      issuedOn: draft.issued_on,
+      place: draft.place,
+      subject: draft.subject,
+      signer: draft.signer,
+      signerPosition: draft.signer_position,
+      urgency: draft.urgency ?? undefined,
+      confidentiality: draft.confidentiality ?? undefined,
+      dueOn: draft.due_on,
+    },
+    { reportInput: true },
+  );
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = ['metadata', ...issue.path].join('.');
-    throw invalidInput(field, `Bản nháp chưa đủ thông tin để gửi (${field}): ${issue.message}`, `The draft is not ready to send (${field}): ${issue.message}`);
+    throw validationError(parsed.error.issues, METADATA_FIELD_LABELS, {
+      lead: { vi: 'bản nháp chưa đủ thông tin để gửi', en: 'the draft is not ready to send' },
+      pathPrefix: ['metadata'],
+    });
   }
 
   const metadata: DispatchMetadata = parsed.data;

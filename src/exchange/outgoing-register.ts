@@ -51,14 +51,16 @@ export async function loadOutgoingRegister(ctx: AppContext, user: User, year: nu
     year,
     organization: { code: organization?.code ?? '', name: organization?.name ?? '' },
     entries: rows.map((row) => {
-      const type = findDocumentTypeByCode(row.type);
+      // A sent dispatch always has a type; only a draft may lack one.
+      const code = row.type!;
+      const type = findDocumentTypeByCode(code);
       return {
         registerNumber: row.register_number!,
         number: row.number,
         notation: row.notation,
         issuedOn: row.issued_on,
-        type: row.type,
-        typeName: (locale === 'en' ? type?.nameEn : type?.nameVi) ?? row.type,
+        type: code,
+        typeName: (locale === 'en' ? type?.nameEn : type?.nameVi) ?? code,
         subject: row.subject,
         signer: [row.signer_position, row.signer].filter(Boolean).join(' ') || null,
         recipients: recipients.filter((recipient) => recipient.dispatch_id === row.id).map((recipient) => recipient.name),

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { simpleParser, type AddressObject } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../test/helpers/manual-clock.js';
 import { openTestContext, type TestContext } from '../../test/helpers/test-context.js';
+import { TEST_ENGINE } from '../../test/helpers/test-database.js';
 import { upsertOrganization } from '../directory/organization-repository.js';
 import type { User } from '../directory/user-repository.js';
 import { processMessage } from '../mail/inbound/process-message.js';
@@ -138,3 +140,95 @@ describe('acceptance reminders', () => {
   });
 });
 
+describe('acceptance reminders to clerks by mail', () => {
+  const PERSONAL = 'nguyen.thi.lan@thu-ca-nhan.test';
+
+  beforeEach(async () => {
+    const now = clock.now().toISOString();
+    const users = [
+      { login: 'vanthu.snv', email: PERSONAL, roles: ['clerk'], disabled: 0 },
+      { login: 'vanthu2.snv', email: null, roles: ['clerk'], disabled: 0 },
+      // The organization's own mailbox with a tag: inbound SMTP would register the mail there.
+      { login: 'vanthu3.snv', email: 'VanThu.SNV+nhac@tinh-a.test', roles: ['clerk'], disabled: 0 },
+      { login: 'lanhdao.snv', email: 'lanh.dao@thu-ca-nhan.test', roles: ['leader'], disabled: 0 },
+      { login: 'nghiviec.snv', email: 'da.nghi@thu-ca-nhan.test', roles: ['clerk'], disabled: 1 },
+    ];
+    for (const user of users) {
+      await ctx.db
+        .insertInto('users')
+        .values({ id: `user-${user.login}`, login: user.login, full_name: `Người dùng ${user.login}`, email: user.email, password_hash: 'x', organization_id: recipientId, roles: JSON.stringify(user.roles), disabled: user.disabled, created_at: now, updated_at: now })
+        .execute();
+    }
+  });
+
+  const queuedMails = async () => (await ctx.db.selectFrom('jobs').select('payload').where('kind', '=', 'outbound-delivery').execute()).map((job) => JSON.parse(job.payload));
+  const mailsTo = async (address: string) => (await queuedMails()).filter((payload) => payload.recipients.some((recipient: { address: string }) => recipient.address.toLowerCase() === address.toLowerCase()));
+
+  it('mail only active clerks with a personal address, once', async () => {
+    clock.current = new Date('2026-12-08T03:00:01Z');
+
+    expect(await sendDueReminders(ctx)).toEqual({ reminded: 2 });
+    expect(await sendDueReminders(ctx)).toEqual({ reminded: 0 });
+
+    expect(await mailsTo(PERSONAL)).toHaveLength(1);
+    expect(await mailsTo('VanThu.SNV+nhac@tinh-a.test')).toHaveLength(0);
+    expect(await mailsTo('lanh.dao@thu-ca-nhan.test')).toHaveLength(0);
+    expect(await mailsTo('da.nghi@thu-ca-nhan.test')).toHaveLength(0);
+    const clerkMails = (await queuedMails()).filter((payload) => payload.envelopeFrom === 'postmaster@tinh-a.test');
+    expect(clerkMails).toHaveLength(1);
+    expect(await noticesOf(recipientId)).toHaveLength(1);
+  });
+
+  it('mail nothing before the acceptance time', async () => {
+    clock.current = new Date('2026-12-08T02:59:00Z');
+    await sendDueReminders(ctx);
+
+    expect(await mailsTo(PERSONAL)).toHaveLength(0);
+  });
+
+  it('mail nothing for a copy already accepted', async () => {
+    const [local] = await ctx.db.selectFrom('dispatch_recipients').select('id').where('kind', '=', 'local').execute();
+    await ctx.db.transaction().execute((trx) => recordRecipientEvent(ctx, trx, local!.id, 'accepted'));
+
+    clock.current = new Date('2026-12-08T03:00:01Z');
+    await sendDueReminders(ctx);
+
+    expect(await mailsTo(PERSONAL)).toHaveLength(0);
+  });
+
+  it('write the subject, link and sender', async () => {
+    clock.current = new Date('2026-12-08T03:00:01Z');
+    await sendDueReminders(ctx);
+
+    const [job] = await mailsTo(PERSONAL);
+    const mail = await simpleParser(await ctx.blobs.get(job.rawSha256));
+    const [local] = await ctx.db.selectFrom('dispatch_recipients').innerJoin('deliveries', 'deliveries.id', 'dispatch_recipients.delivery_id').select('deliveries.document_id').where('dispatch_recipients.kind', '=', 'local').execute();
+
+    expect(mail.subject).toBe('Nhắc tiếp nhận văn bản: 1/VP Thông báo lịch họp giao ban tháng 12');
+    expect(mail.from?.value).toEqual([{ name: 'Hệ thống Công Văn', address: 'postmaster@tinh-a.test' }]);
+    expect(Array.isArray(mail.to)).toBe(false);
+    expect((mail.to as AddressObject).value).toEqual([{ name: 'Người dùng vanthu.snv', address: PERSONAL }]);
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mail.text).toContain(`${ctx.config.publicUrl}/documents/${local!.document_id}`);
+    expect(mail.text).toContain('Văn bản số 1/VP "Thông báo lịch họp giao ban tháng 12" của Văn phòng UBND tỉnh gửi Sở Nội vụ đã quá thời hạn tiếp nhận (10:00 ngày 08/12/2026)');
+    expect(mail.text).toContain('English: document 1/VP');
+    expect(job.recipients).toEqual([{ recipientId: null, address: PERSONAL }]);
+  });
+
+  it('mail each clerk once when two nodes run at the same time', async () => {
+    clock.current = new Date('2026-12-08T03:00:01Z');
+    const second = await opened.openNode('node-b', clock);
+
+    try {
+      // better-sqlite3 waits for a lock synchronously, so two connections in one process cannot
+      // hold transactions at once. On SQLite the nodes take turns, and on PostgreSQL they race.
+      if (TEST_ENGINE === 'postgres') await Promise.all([sendDueReminders(ctx), sendDueReminders(second)]);
+      else for (const node of [ctx, second]) await sendDueReminders(node);
+    } finally {
+      await second.close();
+    }
+
+    expect(await mailsTo(PERSONAL)).toHaveLength(1);
+    expect(await noticesOf(recipientId)).toHaveLength(1);
+  });
+});

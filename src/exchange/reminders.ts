@@ -3,6 +3,7 @@ import type { Db } from '../platform/database/connection.js';
 import { newId } from '../platform/ids.js';
 import { logger } from '../platform/logger.js';
 import type { Schedule } from '../platform/jobs/job-runner.js';
+import { queueClerkReminderMails } from './clerk-reminder-mail.js';
 import { queueNoticeMail } from './notice-mail.js';
 import { recordRecipientEvent } from './recipient-status.js';
 
@@ -12,9 +13,10 @@ const log = logger('exchange');
 const BATCH = 200;
 
 /**
- * Reminds recipients of copies still not accepted past their acceptance time, once per copy:
- * a notice in the app for a recipient in this installation, a short mail for any other. The
- * sender's view marks the copy overdue either way.
+ * Reminds recipients of copies still not accepted past their acceptance time, once per copy.
+ * A recipient in this installation gets a notice in the app and a mail to each of its clerks
+ * with a personal address. Any other recipient gets a short notice mail. The sender's view
+ * marks the copy overdue either way.
  */
 export function reminderSchedule(intervalMs: number): Schedule {
   return { name: 'reminders', intervalMs, run: sendDueReminders };
@@ -50,6 +52,7 @@ export async function sendDueReminders(ctx: AppContext): Promise<{ reminded: num
     .limit(BATCH)
     .execute();
 
+  let mailed = 0;
   for (const recipient of due) {
     await ctx.db.transaction().execute(async (trx) => {
       // Another node's run may have taken this copy since the query above.
@@ -61,7 +64,17 @@ export async function sendDueReminders(ctx: AppContext): Promise<{ reminded: num
 
       if (recipient.kind === 'local') {
         const document = await trx.selectFrom('deliveries').select('document_id').where('id', '=', recipient.delivery_id!).executeTakeFirst();
-        await insertNotice(trx, recipient.organization_id!, now, text, recipient.message_row_id, document?.document_id ?? null);
+        const documentId = document?.document_id ?? null;
+        await insertNotice(trx, recipient.organization_id!, now, text, recipient.message_row_id, documentId);
+        mailed += await queueClerkReminderMails(ctx, trx, {
+          organizationId: recipient.organization_id!,
+          dispatchId: recipient.dispatch_id,
+          documentId,
+          label,
+          subject: recipient.subject ?? '',
+          senderName: recipient.from_name ?? 'cơ quan gửi',
+          overdueAt: recipient.overdue_at!,
+        });
       } else {
         await queueNoticeMail(ctx, trx, { kind: 'reminder', to: recipient.address!, fromName: recipient.from_name ?? '', fromAddress: recipient.from_address!, originalMessageId: recipient.message_id_header!, dispatchId: recipient.dispatch_id, text });
       }
@@ -69,7 +82,7 @@ export async function sendDueReminders(ctx: AppContext): Promise<{ reminded: num
     });
   }
 
-  if (due.length > 0) log.info({ reminded: due.length }, 'reminders sent');
+  if (due.length > 0) log.info({ reminded: due.length, clerkMails: mailed }, 'reminders sent');
   return { reminded: due.length };
 }
 

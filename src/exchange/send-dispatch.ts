@@ -8,7 +8,7 @@ import { getOrganization } from '../directory/organization-repository.js';
 import type { User } from '../directory/user-repository.js';
 import { registerIncomingDocuments, type DocumentToRegister } from '../documents/register-incoming.js';
 import { buildDispatchMessage, dispatchSubject } from './build-dispatch-message.js';
-import { metadataFromSender, type DispatchMetadata } from './dispatch-metadata.js';
+import { dispatchMetadataColumns, metadataFromSender, type DispatchMetadata } from './dispatch-metadata.js';
 import { resolveRecipients, type ResolvedRecipient } from './dispatch-recipients.js';
 import type { PreparedFile } from './dispatch-files.js';
 import { assignOutgoingNumber } from './outgoing-numbering.js';
@@ -248,16 +248,7 @@ async function writeDispatchRow(
     created_by_name: row.user.fullName,
     status: 'sent' as const,
     source: row.input.source,
-    type: metadata.type,
-    number: metadata.number,
-    notation: metadata.notation,
-    issued_on: metadata.issuedOn,
-    place: metadata.place,
-    subject: metadata.subject,
-    signer: metadata.signer,
-    signer_position: metadata.signerPosition,
-    urgency: metadata.urgency,
-    due_on: metadata.dueOn,
+    ...dispatchMetadataColumns(metadata),
     recipients: JSON.stringify(row.input.recipients),
     register_year: row.year,
     register_number: row.registerNumber,

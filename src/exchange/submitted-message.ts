@@ -1,7 +1,9 @@
 import type { AppContext } from '../platform/app-context.js';
 import { AppError } from '../platform/errors.js';
+import { validationError } from '../platform/validation-issues.js';
 import { listOrganizations } from '../directory/organization-repository.js';
 import type { User } from '../directory/user-repository.js';
+import { METADATA_FIELD_LABELS } from '../documents/metadata-field-labels.js';
 import { analyzeMessage } from '../mail/inbound/analyze-message.js';
 import { prepareFiles, type UploadedFile } from './dispatch-files.js';
 import { DISPATCH_PART_NAME, dispatchMetadataSchema } from './dispatch-metadata.js';
@@ -31,21 +33,23 @@ export async function sendSubmittedMessage(ctx: AppContext, user: User, raw: Buf
     .map((attachment) => ({ filename: attachment.filename, content: attachment.content, role: attachment.partPath === main.attachmentPartPath ? 'document' : 'attachment' }));
 
   const recognised = main.recognized.metadata;
-  const metadata = dispatchMetadataSchema.safeParse({
-    type: recognised.type === 'unknown' ? 'CV' : recognised.type,
-    number: recognised.number,
-    notation: recognised.notation,
-    issuedOn: recognised.issuedOn,
-    place: recognised.place,
-    subject: recognised.subject ?? parsed.subject,
-    signer: recognised.signer,
-    signerPosition: recognised.signerPosition,
-    urgency: recognised.urgency,
-    confidentiality: recognised.confidentiality,
-  });
+  const metadata = dispatchMetadataSchema.safeParse(
+    {
+      type: recognised.type === 'unknown' ? 'CV' : recognised.type,
+      number: recognised.number,
+      notation: recognised.notation,
+      issuedOn: recognised.issuedOn,
+      place: recognised.place,
+      subject: recognised.subject ?? parsed.subject,
+      signer: recognised.signer,
+      signerPosition: recognised.signerPosition,
+      urgency: recognised.urgency,
+      confidentiality: recognised.confidentiality,
+    },
+    { reportInput: true },
+  );
   if (!metadata.success) {
-    const issue = metadata.error.issues[0]!;
-    throw new AppError('invalid-input', `Không đọc được thông tin văn bản (${issue.path.join('.')}): ${issue.message}`, `The document's metadata could not be read (${issue.path.join('.')}): ${issue.message}`);
+    throw validationError(metadata.error.issues, METADATA_FIELD_LABELS, { lead: { vi: 'không đọc được thông tin văn bản', en: 'the document’s details could not be read' } });
   }
 
   return sendDispatch(ctx, user, { metadata: metadata.data, recipients: envelopeRecipients, files: prepareFiles(files), source: 'submission' });

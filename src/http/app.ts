@@ -17,8 +17,10 @@ import { registerDispatchRoutes } from './routes/dispatch-routes.js';
 import { registerDocumentRoutes } from './routes/document-routes.js';
 import { registerDocumentTypeRoutes } from './routes/document-type-routes.js';
 import { registerFlaggedRoutes } from './routes/flagged-routes.js';
+import { registerGroupRoutes } from './routes/group-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerNotificationRoutes } from './routes/notification-routes.js';
+import { registerOrganizationRoutes } from './routes/organization-routes.js';
 import { registerRegisterRoutes } from './routes/register-routes.js';
 import { installSessionAuth } from './session-auth.js';
 
@@ -61,6 +63,8 @@ export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions): Pr
   registerFlaggedRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerGroupRoutes(app, ctx);
 
   await registerWebApp(app);
   return app;

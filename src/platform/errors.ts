@@ -45,9 +45,10 @@ export class AppError extends Error {
     message: string,
     readonly messageEn: string,
     readonly field?: string,
+    status?: number,
   ) {
     super(message);
-    this.status = statusByCode[code];
+    this.status = status ?? statusByCode[code];
   }
 }
 
@@ -57,4 +58,30 @@ export function notFound(what: string, whatEn: string, id: string): AppError {
 
 export function invalidInput(field: string, message: string, messageEn: string): AppError {
   return new AppError('invalid-input', message, messageEn, field);
+}
+
+/**
+ * Input that is well-formed but fails a rule, such as a member code not in the directory. The
+ * code stays `invalid-input`, with HTTP status 422.
+ */
+export function unprocessableInput(field: string, message: string, messageEn: string): AppError {
+  return new AppError('invalid-input', message, messageEn, field, 422);
+}
+
+/** One invalid input field, named by its path (`metadata.issuedOn`), with the problem in both languages. */
+export interface InvalidField {
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+/** An `invalid-input` error that lists every invalid field, so that a form can mark each one. */
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    messageEn: string,
+    readonly issues: readonly InvalidField[],
+  ) {
+    super('invalid-input', message, messageEn, issues[0]?.field);
+  }
 }

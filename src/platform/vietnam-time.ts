@@ -6,6 +6,11 @@ export function vietnamDate(instant: Date): string {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Returns the clock time (HH:mm) of an instant in Asia/Ho_Chi_Minh. */
+export function vietnamClockTime(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(11, 16);
+}
+
 export function vietnamYear(instant: Date): number {
   return new Date(instant.getTime() + OFFSET_MS).getUTCFullYear();
 }

@@ -2,6 +2,7 @@
 export class ApiClient {
   private cookie = '';
   private csrfToken = '';
+  private language: string | null = null;
 
   constructor(private readonly baseUrl: string) {}
 
@@ -27,12 +28,18 @@ export class ApiClient {
     return client;
   }
 
+  /** Returns the same session with Accept-Language set, such as `en`, so that the server responds in that language. */
+  inLanguage(language: string): ApiClient {
+    const client = this.onNode(this.baseUrl);
+    client.language = language;
+    return client;
+  }
+
   async request(method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
-        cookie: this.cookie,
-        'x-csrf-token': this.csrfToken,
+        ...this.commonHeaders(),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -41,7 +48,11 @@ export class ApiClient {
 
   /** Sends a multipart form, such as a dispatch with its files. */
   async form(method: string, path: string, form: FormData): Promise<Response> {
-    return fetch(`${this.baseUrl}${path}`, { method, headers: { cookie: this.cookie, 'x-csrf-token': this.csrfToken }, body: form });
+    return fetch(`${this.baseUrl}${path}`, { method, headers: this.commonHeaders(), body: form });
+  }
+
+  private commonHeaders(): Record<string, string> {
+    return { cookie: this.cookie, 'x-csrf-token': this.csrfToken, ...(this.language ? { 'accept-language': this.language } : {}) };
   }
 
   async json<T = any>(method: string, path: string, body?: unknown): Promise<T> {

@@ -23,6 +23,7 @@ const AdminLayout = lazy(() => import('./pages/admin/admin-layout').then((module
 const AdminPage = lazy(() => import('./pages/admin/admin-page').then((module) => ({ default: module.AdminPage })));
 const SendingRulesPage = lazy(() => import('./pages/admin/sending-rules-page').then((module) => ({ default: module.SendingRulesPage })));
 const CalendarPage = lazy(() => import('./pages/admin/calendar-page').then((module) => ({ default: module.CalendarPage })));
+const GroupsPage = lazy(() => import('./pages/admin/groups-page').then((module) => ({ default: module.GroupsPage })));
 
 export const router = createBrowserRouter([
   {
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
                       { index: true, element: <AdminPage /> },
                       { path: 'sending-rules', element: <SendingRulesPage /> },
                       { path: 'calendar', element: <CalendarPage /> },
+                      { path: 'groups', element: <GroupsPage /> },
                     ],
                   },
                 ],

@@ -5,6 +5,7 @@ import { authenticate } from '../../directory/authenticate.js';
 import { getOrganization } from '../../directory/organization-repository.js';
 import { createSession, deleteSession } from '../../directory/sessions.js';
 import type { User } from '../../directory/user-repository.js';
+import { parseRequestInput } from '../request-input.js';
 import { requireUser, SESSION_COOKIE } from '../session-auth.js';
 
 const loginBody = z.object({
@@ -14,7 +15,7 @@ const loginBody = z.object({
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/v1/auth/login', { schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: z.toJSONSchema(loginBody) } }, async (request, reply) => {
-    const body = loginBody.parse(request.body);
+    const body = parseRequestInput(loginBody, request.body);
     const user = await authenticate(ctx, body.login, body.password, request.ip);
     const session = await createSession(ctx, user.id);
 

@@ -5,6 +5,7 @@ import { CALENDAR_DAY_KINDS, isWorkingKind } from '../../exchange/calendar/calen
 import { correctCalendarDay, removeCalendarCorrection } from '../../exchange/calendar/calendar-editing.js';
 import { loadCalendarYears, type ResolvedCalendarDay } from '../../exchange/calendar/calendar-year.js';
 import { localeOf, type Locale } from '../locale.js';
+import { parseRequestInput } from '../request-input.js';
 import { requireUser } from '../session-auth.js';
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -15,7 +16,7 @@ const dayBody = z.object({ kind: z.enum(CALENDAR_DAY_KINDS), nameVi: dayName, na
 export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/calendar/:year', { schema: { tags: ['calendar'], summary: 'Holidays, days off in lieu and make-up working days of a year, with their source', params: z.toJSONSchema(yearParams, { io: 'input' }) } }, async (request) => {
     requireUser(request);
-    const { year } = yearParams.parse(request.params);
+    const { year } = parseRequestInput(yearParams, request.params);
 
     const days = (await loadCalendarYears(ctx.db, [year])).get(year) ?? [];
     const locale = localeOf(request);
@@ -24,8 +25,8 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.put('/api/v1/calendar/:year/days/:date', { schema: { tags: ['calendar'], summary: 'Correct one day of the calendar (administrators)', params: z.toJSONSchema(dayParams, { io: 'input' }), body: z.toJSONSchema(dayBody) } }, async (request) => {
     const user = requireUser(request);
-    const { year, date } = dayParams.parse(request.params);
-    const input = dayBody.parse(request.body);
+    const { year, date } = parseRequestInput(dayParams, request.params);
+    const input = parseRequestInput(dayBody, request.body);
 
     const day = await correctCalendarDay(ctx, user, year, date, input);
     request.log.info({ date, kind: input.kind, userId: user.id }, 'calendar day corrected');
@@ -34,7 +35,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.delete('/api/v1/calendar/:year/days/:date', { schema: { tags: ['calendar'], summary: 'Remove the correction of one day, back to the default (administrators)', params: z.toJSONSchema(dayParams, { io: 'input' }) } }, async (request, reply) => {
     const user = requireUser(request);
-    const { year, date } = dayParams.parse(request.params);
+    const { year, date } = parseRequestInput(dayParams, request.params);
 
     await removeCalendarCorrection(ctx, user, year, date);
     request.log.info({ date, userId: user.id }, 'calendar correction removed');

@@ -2,20 +2,23 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.js';
 import { AppError, invalidInput } from '../../platform/errors.js';
+import { parseOrThrow } from '../../platform/validation-issues.js';
 import { listOrganizations } from '../../directory/organization-repository.js';
 import { listGroups } from '../../directory/group-repository.js';
 import { assertCanReadContent } from '../../documents/document-access.js';
 import { analyzeDocumentFile } from '../../documents/analyze-document.js';
 import { prepareFiles, type UploadedFile } from '../../exchange/dispatch-files.js';
-import { dispatchMetadataSchema } from '../../exchange/dispatch-metadata.js';
+import { dispatchMetadataSchema, draftMetadataSchema } from '../../exchange/dispatch-metadata.js';
 import { listDispatches, loadDispatch } from '../../exchange/dispatch-queries.js';
 import { resolveRecipients } from '../../exchange/dispatch-recipients.js';
 import { resendToRecipient, withdrawDispatch } from '../../exchange/dispatch-actions.js';
 import { assertMaySend, sendDispatch } from '../../exchange/send-dispatch.js';
-import { deleteDraft, draftMetadataSchema, saveDraft, sendDraft } from '../../exchange/drafts.js';
+import { deleteDraft, saveDraft, sendDraft } from '../../exchange/drafts.js';
 import { loadSendingRules, saveSendingRules, sendingRulesSchema, FILE_KINDS } from '../../exchange/sending-rules.js';
 import { contentDisposition } from '../content-disposition.js';
+import { API_FIELD_LABELS } from '../field-labels.js';
 import { localeOf } from '../locale.js';
+import { parseRequestInput } from '../request-input.js';
 import { requireUser } from '../session-auth.js';
 
 const listQuery = z.object({
@@ -52,7 +55,7 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.put('/api/v1/dispatches/:id', { schema: { tags: ['dispatches'], summary: 'Replace a draft’s metadata, recipients and, when given, files (multipart as for sending)' } }, async (request) => {
     const user = requireUser(request);
-    const { id } = idParams.parse(request.params);
+    const { id } = parseRequestInput(idParams, request.params);
 
     await saveDraft(ctx, user, draftOf(await readForm(request)), id);
     return loadDispatch(ctx, user, id, localeOf(request));
@@ -60,14 +63,14 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post('/api/v1/dispatches/:id/send', { schema: { tags: ['dispatches'], summary: 'Send a saved draft' } }, async (request) => {
     const user = requireUser(request);
-    const { id } = idParams.parse(request.params);
+    const { id } = parseRequestInput(idParams, request.params);
 
     return sendDraft(ctx, user, id);
   });
 
   app.delete('/api/v1/dispatches/:id', { schema: { tags: ['dispatches'], summary: 'Delete a draft' } }, async (request, reply) => {
     const user = requireUser(request);
-    const { id } = idParams.parse(request.params);
+    const { id } = parseRequestInput(idParams, request.params);
 
     await deleteDraft(ctx, user, id);
     return reply.status(204).send();
@@ -86,7 +89,7 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post('/api/v1/dispatches/recipients/preview', { schema: { tags: ['dispatches'], summary: 'Expand recipients (groups, codes, addresses) as they would be sent to' } }, async (request) => {
     const user = requireUser(request);
-    const body = previewBody.parse(request.body);
+    const body = parseRequestInput(previewBody, request.body);
     const resolution = await resolveRecipients(ctx.db, body.recipients, user.organizationId);
 
     return resolution;
@@ -112,7 +115,7 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/dispatches', { schema: { tags: ['dispatches'], summary: 'Dispatches of the user’s organization with per-recipient counts; ?overdue=true for late ones' } }, async (request) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const query = listQuery.parse(request.query);
+    const query = parseRequestInput(listQuery, request.query);
 
     const { items, total } = await listDispatches(ctx, user, query, localeOf(request));
     return { items, total, page: query.page, pageSize: query.pageSize };
@@ -121,7 +124,7 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/dispatches/:id', { schema: { tags: ['dispatches'], summary: 'One dispatch with each recipient’s status and timeline' } }, async (request) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const { id } = idParams.parse(request.params);
+    const { id } = parseRequestInput(idParams, request.params);
 
     return loadDispatch(ctx, user, id, localeOf(request));
   });
@@ -129,7 +132,7 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/dispatches/:id/files/:position', { schema: { tags: ['dispatches'], summary: 'Download a file of a dispatch' } }, async (request, reply) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const { id, position } = fileParams.parse(request.params);
+    const { id, position } = parseRequestInput(fileParams, request.params);
 
     const dispatch = await loadDispatch(ctx, user, id, localeOf(request));
     const file = dispatch.files.find((candidate) => candidate.position === position);
@@ -144,8 +147,8 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post('/api/v1/dispatches/:id/withdraw', { schema: { tags: ['dispatches'], summary: 'Recall (thu hồi) the copies not yet accepted, with a reason' } }, async (request) => {
     const user = requireUser(request);
-    const { id } = idParams.parse(request.params);
-    const { reason } = withdrawBody.parse(request.body);
+    const { id } = parseRequestInput(idParams, request.params);
+    const { reason } = parseRequestInput(withdrawBody, request.body);
 
     const withdrawn = await withdrawDispatch(ctx, user, id, reason);
     return { withdrawn, dispatch: await loadDispatch(ctx, user, id, localeOf(request)) };
@@ -153,7 +156,7 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post('/api/v1/dispatches/:id/recipients/:recipientId/resend', { schema: { tags: ['dispatches'], summary: 'Send the message again to one recipient outside this installation' } }, async (request) => {
     const user = requireUser(request);
-    const { id, recipientId } = recipientParams.parse(request.params);
+    const { id, recipientId } = parseRequestInput(recipientParams, request.params);
 
     await resendToRecipient(ctx, user, id, recipientId);
     return loadDispatch(ctx, user, id, localeOf(request));
@@ -169,7 +172,7 @@ export function registerDispatchRoutes(app: FastifyInstance, ctx: AppContext): v
     if (!user.roles.includes('admin')) {
       throw new AppError('forbidden', 'Chỉ quản trị viên được sửa quy định gửi văn bản.', 'Only an administrator may change the sending rules.');
     }
-    const rules = sendingRulesSchema.parse(request.body);
+    const rules = parseRequestInput(sendingRulesSchema, request.body);
 
     await saveSendingRules(ctx, rules);
     return { rules };
@@ -227,14 +230,11 @@ function draftOf(form: DispatchForm) {
   };
 }
 
-function parseMetadata<T extends z.ZodType>(schema: T, text: string): z.infer<T> {
-  const metadata = schema.safeParse(parseJsonField('metadata', text));
-  if (!metadata.success) {
-    const issue = metadata.error.issues[0]!;
-    const field = ['metadata', ...issue.path].join('.');
-    throw invalidInput(field, `Thông tin văn bản không hợp lệ ở trường ${field}: ${issue.message}`, `Invalid metadata at ${field}: ${issue.message}`);
-  }
-  return metadata.data;
+function parseMetadata<T extends z.ZodType>(schema: T, text: string): z.output<T> {
+  return parseOrThrow(schema, parseJsonField('metadata', text), API_FIELD_LABELS, {
+    lead: { vi: 'thông tin văn bản không hợp lệ', en: 'invalid document details' },
+    pathPrefix: ['metadata'],
+  });
 }
 
 function parseRecipients(text: string): string[] {

@@ -11,6 +11,7 @@ import { findIncomingDocument, listIncomingDocuments } from '../../documents/inc
 import { correctMetadata } from '../../documents/metadata-correction.js';
 import { logContentAccess } from '../../documents/content-access-log.js';
 import { localeOf } from '../locale.js';
+import { parseRequestInput } from '../request-input.js';
 import { requireUser } from '../session-auth.js';
 import { contentDisposition } from '../content-disposition.js';
 
@@ -53,7 +54,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/documents', { schema: { tags: ['documents'], summary: 'Incoming documents of the user’s organization', querystring: z.toJSONSchema(listQuery, { io: 'input' }) } }, async (request) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const query = listQuery.parse(request.query);
+    const query = parseRequestInput(listQuery, request.query);
 
     const { items, total } = await listIncomingDocuments(ctx, user, query, localeOf(request));
     return { items, total, page: query.page, pageSize: query.pageSize };
@@ -62,7 +63,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/documents/:id', { schema: { tags: ['documents'], summary: 'One document with fields, history, mail and attachments; marks it read' } }, async (request) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const { id } = idParams.parse(request.params);
+    const { id } = parseRequestInput(idParams, request.params);
     const locale = localeOf(request);
 
     const item = await findIncomingDocument(ctx, user, id, locale);
@@ -78,7 +79,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/documents/:id/attachments/:attachmentId', { schema: { tags: ['documents'], summary: 'Download an attachment (?inline=1 to preview)' } }, async (request, reply) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const { id, attachmentId } = attachmentParams.parse(request.params);
+    const { id, attachmentId } = parseRequestInput(attachmentParams, request.params);
     const inline = (request.query as Record<string, string | undefined>).inline === '1';
 
     const item = await findIncomingDocument(ctx, user, id, localeOf(request));
@@ -107,7 +108,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
   app.post('/api/v1/documents/:id/accept', { schema: { tags: ['documents'], summary: 'Accept (tiếp nhận) the organization’s copy' } }, async (request) => {
     const user = requireUser(request);
     assertCanHandle(user);
-    const { id } = idParams.parse(request.params);
+    const { id } = parseRequestInput(idParams, request.params);
     const locale = localeOf(request);
 
     const item = await findIncomingDocument(ctx, user, id, locale);
@@ -121,8 +122,8 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
   app.post('/api/v1/documents/:id/reject', { schema: { tags: ['documents'], summary: 'Reject (từ chối) the copy with a reason', body: z.toJSONSchema(rejectBody) } }, async (request) => {
     const user = requireUser(request);
     assertCanHandle(user);
-    const { id } = idParams.parse(request.params);
-    const { reason } = rejectBody.parse(request.body ?? {});
+    const { id } = parseRequestInput(idParams, request.params);
+    const { reason } = parseRequestInput(rejectBody, request.body ?? {});
     const locale = localeOf(request);
 
     const item = await findIncomingDocument(ctx, user, id, locale);
@@ -136,8 +137,8 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
   app.patch('/api/v1/documents/:id/metadata', { schema: { tags: ['documents'], summary: 'Correct recognised metadata; each change is an event', body: z.toJSONSchema(correctionBody, { io: 'input' }) } }, async (request) => {
     const user = requireUser(request);
     assertCanCorrect(user);
-    const { id } = idParams.parse(request.params);
-    const correction = correctionBody.parse(request.body ?? {});
+    const { id } = parseRequestInput(idParams, request.params);
+    const correction = parseRequestInput(correctionBody, request.body ?? {});
     const locale = localeOf(request);
 
     const item = await findIncomingDocument(ctx, user, id, locale);

@@ -9,6 +9,7 @@ import { loadOutgoingRegister } from '../../exchange/outgoing-register.js';
 import { outgoingRegisterXlsx } from '../../exchange/outgoing-register-xlsx.js';
 import { contentDisposition } from '../content-disposition.js';
 import { localeOf } from '../locale.js';
+import { parseRequestInput } from '../request-input.js';
 import { requireUser } from '../session-auth.js';
 
 const registerQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
@@ -17,7 +18,7 @@ export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/registers/incoming', { schema: { tags: ['registers'], summary: 'Incoming register of a year (default: this year)' } }, async (request) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const year = registerQuery.parse(request.query).year ?? vietnamYear(ctx.clock.now());
+    const year = parseRequestInput(registerQuery, request.query).year ?? vietnamYear(ctx.clock.now());
 
     return loadIncomingRegister(ctx, user, year, localeOf(request));
   });
@@ -25,7 +26,7 @@ export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/registers/incoming.xlsx', { schema: { tags: ['registers'], summary: 'Incoming register of a year as XLSX' } }, async (request, reply) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const year = registerQuery.parse(request.query).year ?? vietnamYear(ctx.clock.now());
+    const year = parseRequestInput(registerQuery, request.query).year ?? vietnamYear(ctx.clock.now());
 
     const register = await loadIncomingRegister(ctx, user, year, 'vi');
     const bytes = await incomingRegisterXlsx(register);
@@ -38,7 +39,7 @@ export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/registers/outgoing', { schema: { tags: ['registers'], summary: 'Outgoing register of a year (default: this year)' } }, async (request) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const year = registerQuery.parse(request.query).year ?? vietnamYear(ctx.clock.now());
+    const year = parseRequestInput(registerQuery, request.query).year ?? vietnamYear(ctx.clock.now());
 
     return loadOutgoingRegister(ctx, user, year, localeOf(request));
   });
@@ -46,7 +47,7 @@ export function registerRegisterRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/api/v1/registers/outgoing.xlsx', { schema: { tags: ['registers'], summary: 'Outgoing register of a year as XLSX' } }, async (request, reply) => {
     const user = requireUser(request);
     assertCanReadContent(user);
-    const year = registerQuery.parse(request.query).year ?? vietnamYear(ctx.clock.now());
+    const year = parseRequestInput(registerQuery, request.query).year ?? vietnamYear(ctx.clock.now());
 
     const register = await loadOutgoingRegister(ctx, user, year, 'vi');
     return reply

@@ -5,6 +5,8 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { scaleOutMigration } from './migrations/0002-scale-out.js';
 import { workingCalendarMigration } from './migrations/0003-working-calendar.js';
 import { exchangeMigration } from './migrations/0004-exchange.js';
+import { draftFieldsMigration } from './migrations/0005-draft-fields.js';
+import { groupVersionsMigration } from './migrations/0006-group-versions.js';
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -12,6 +14,8 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0002-scale-out': scaleOutMigration(engine),
     '0003-working-calendar': workingCalendarMigration(),
     '0004-exchange': exchangeMigration(engine),
+    '0005-draft-fields': draftFieldsMigration(engine),
+    '0006-group-versions': groupVersionsMigration(),
   };
 }
 

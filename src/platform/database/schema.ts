@@ -54,6 +54,11 @@ export interface GroupTable {
   id: string;
   code: string;
   name: string;
+  /** Raised by every change; an edit names the version it started from. */
+  version: Generated<number>;
+  updated_at: string | null;
+  /** Login of the administrator who made the last change; null for the command line and the demo. */
+  updated_by: string | null;
 }
 
 export interface GroupMemberTable {
@@ -287,7 +292,8 @@ export interface DispatchTable {
   created_by_name: string | null;
   status: 'draft' | 'sent' | 'withdrawn';
   source: 'web' | 'api' | 'submission';
-  type: string;
+  /** Null only on a draft whose type the clerk has not picked yet; likewise urgency and confidentiality. */
+  type: string | null;
   number: string | null;
   notation: string | null;
   issued_on: string | null;
@@ -295,7 +301,9 @@ export interface DispatchTable {
   subject: string | null;
   signer: string | null;
   signer_position: string | null;
-  urgency: string;
+  urgency: string | null;
+  /** Độ mật: `none` on every sent dispatch, since classified documents are never sent by e-mail. */
+  confidentiality: string | null;
   /** Hạn xử lý: the date by which recipients should have handled the document. */
   due_on: string | null;
   /** JSON list of the recipients as entered (organization codes, group codes, addresses). */

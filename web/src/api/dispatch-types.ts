@@ -29,12 +29,13 @@ export interface DispatchSummary {
   registerYear: number | null;
   /** Place in the organization's outgoing register of the year (số đi). */
   registerNumber: number | null;
-  type: string;
-  typeName: string;
+  /** Null, like typeName and urgency, only on a draft where the clerk has not set it. */
+  type: string | null;
+  typeName: string | null;
   number: string | null;
   notation: string | null;
   subject: string | null;
-  urgency: Urgency;
+  urgency: Urgency | null;
   /** Calendar date `YYYY-MM-DD`. */
   dueOn: string | null;
   /** Full name of the user who sent it. */
@@ -87,6 +88,8 @@ export interface DispatchDetail extends DispatchSummary {
   place: string | null;
   signer: string | null;
   signerPosition: string | null;
+  /** `none` once sent. A draft keeps the clerk's choice, or null when none was made. */
+  confidentiality: Confidentiality | null;
   withdrawReason: string | null;
   /** Group codes, organization codes and mail addresses as the clerk entered them. A draft is edited from these. */
   recipientEntries: string[];
@@ -111,9 +114,9 @@ export interface DispatchMetadata {
 
 /**
  * Metadata part of a draft. The server accepts any subset and checks the whole only when the draft is
- * sent, so the type is left out until the clerk picks one.
+ * sent. A field left out or null stays unset, so the type is left out until the clerk picks one.
  */
-export type DraftMetadata = Partial<DispatchMetadata>;
+export type DraftMetadata = { [Field in keyof DispatchMetadata]?: DispatchMetadata[Field] | null };
 
 export interface ResolvedRecipient {
   kind: 'local' | 'remote';

@@ -30,6 +30,8 @@ export const queryKeys = {
   recipientPreview: (recipients: string[], language: Language) => ['recipient-preview', recipients, language] as const,
   sendingRules: ['sending-rules'] as const,
   recipientOptions: ['recipient-options'] as const,
+  groups: ['groups'] as const,
+  organizations: ['organizations'] as const,
   /** Prefix of every year of the working-day calendar in every language. */
   calendars: ['calendar'] as const,
   calendar: (year: number, language: Language) => ['calendar', year, language] as const,

@@ -172,6 +172,11 @@ export const vi = {
     html: 'Bản HTML',
     htmlTitle: 'Nội dung HTML của thư',
     noText: 'Thư không có nội dung văn bản.',
+    authentication: 'Xác thực người gửi',
+    verifiedByDkim: 'Đã xác thực: chữ ký DKIM của {{domain}}',
+    verifiedBySpf: 'Đã xác thực: máy chủ gửi được {{domain}} cho phép (SPF)',
+    notVerified: 'Chưa xác thực được địa chỉ gửi',
+    authenticationDetail: 'DKIM {{dkim}}, SPF {{spf}}, DMARC {{dmarc}}',
   },
   history: {
     title: 'Lịch sử xử lý',
@@ -436,9 +441,10 @@ export const vi = {
     directoryIntro:
       'Danh bạ cơ quan và tài khoản người dùng được quản lý bằng dòng lệnh trên máy chủ, trong thư mục cài đặt Công Văn:',
     commands: {
-      directoryImport: 'Nhập cơ quan hoặc người dùng từ tệp CSV (phân biệt theo dòng tiêu đề).',
-      directoryExport: 'Xuất danh sách cơ quan hoặc người dùng ra CSV.',
-      usersAdd: 'Tạo hoặc cập nhật một người dùng; mật khẩu đọc từ đầu vào chuẩn.',
+      directoryImport: 'Nhập cơ quan, người dùng hoặc nhóm nơi nhận từ tệp CSV (phân biệt theo dòng tiêu đề).',
+      directoryExport: 'Xuất danh sách cơ quan, người dùng hoặc nhóm nơi nhận ra CSV.',
+      usersAdd:
+        'Tạo một người dùng; mật khẩu đọc từ đầu vào chuẩn. Người dùng đã có chỉ được sửa khi thêm --update, và chuyển sang cơ quan khác khi thêm cả --move.',
       usersList: 'Liệt kê người dùng.',
       usersPasswd: 'Đặt lại mật khẩu của một người dùng; mật khẩu đọc từ đầu vào chuẩn.',
     },
@@ -447,6 +453,7 @@ export const vi = {
       overview: 'Tổng quan',
       sendingRules: 'Quy định gửi văn bản',
       calendar: 'Lịch ngày làm việc',
+      groups: 'Nhóm nơi nhận',
     },
   },
   sendingRules: {
@@ -503,6 +510,38 @@ export const vi = {
       seeded: 'Theo thông báo',
       administrator: 'Quản trị viên',
     },
+  },
+  groups: {
+    title: 'Nhóm nơi nhận',
+    intro:
+      'Nhóm là danh sách cơ quan mà văn thư chọn làm nơi nhận một lần, ví dụ "Các sở, ban, ngành". Nhóm được thay bằng các cơ quan thành viên vào lúc gửi, nên sửa hoặc xóa nhóm không thay đổi văn bản đã gửi.',
+    add: 'Thêm nhóm',
+    addTitle: 'Thêm nhóm nơi nhận',
+    editTitle: 'Sửa nhóm {{name}}',
+    edit: 'Sửa',
+    delete: 'Xóa',
+    deleteConfirm:
+      'Xóa nhóm {{name}}? Văn bản đã gửi cho nhóm vẫn giữ các nơi nhận đã gửi; bản nháp có chọn nhóm này phải chọn lại nơi nhận trước khi gửi.',
+    deleted: 'Đã xóa nhóm {{name}}.',
+    saved: 'Đã lưu nhóm {{name}}.',
+    empty: 'Chưa có nhóm nào. Thêm nhóm để văn thư chọn nhiều cơ quan cùng lúc khi gửi văn bản.',
+    code: 'Mã nhóm',
+    codeHint: 'Chữ thường không dấu và chữ số, các từ nối bằng dấu gạch ngang, ví dụ so-ban-nganh. Không đổi được sau khi tạo.',
+    codeFixed: 'Mã nhóm không đổi được. Để dùng mã khác, tạo nhóm mới rồi xóa nhóm này.',
+    codeRequired: 'Nhập mã nhóm',
+    codeInvalid: 'Mã nhóm gồm chữ thường không dấu và chữ số, các từ nối bằng dấu gạch ngang, tối đa {{max}} ký tự',
+    name: 'Tên nhóm',
+    nameRequired: 'Nhập tên nhóm',
+    members: 'Cơ quan thành viên',
+    membersHint: 'Tìm theo tên cơ quan, có dấu hoặc không dấu, hoặc theo mã. Đã chọn {{count}} cơ quan.',
+    membersPlaceholder: 'Chọn cơ quan',
+    membersRequired: 'Chọn ít nhất một cơ quan',
+    memberCount: 'Số cơ quan: {{count}}',
+    andMore: 'và {{count}} cơ quan khác',
+    updated: 'Sửa lần cuối',
+    updatedBy: '{{time}}, {{login}}',
+    commandLine: 'dòng lệnh',
+    reload: 'Tải bản mới nhất',
   },
 };
 

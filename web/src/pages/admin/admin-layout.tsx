@@ -9,6 +9,7 @@ const adminTabs = [
   { path: '/admin', key: 'overview' },
   { path: '/admin/sending-rules', key: 'sendingRules' },
   { path: '/admin/calendar', key: 'calendar' },
+  { path: '/admin/groups', key: 'groups' },
 ] as const;
 
 /** Frame of the administrator's screens: the Quản trị title and a tab for each screen. */

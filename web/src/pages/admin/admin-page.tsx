@@ -5,11 +5,11 @@ import { useCurrentUser } from '../../auth/use-current-user';
 import { TextOrDash } from '../../components/text-or-dash';
 import { usePageTitle } from '../../layout/use-page-title';
 
-// Directory commands as `./congvan --help` lists them. The web app has no directory screens yet.
+// Directory commands as `./congvan --help` lists them. Of the directory, the web app edits only the groups.
 const directoryCommands = [
   { command: './congvan directory import FILE.csv', key: 'directoryImport' },
-  { command: './congvan directory export organizations|users', key: 'directoryExport' },
-  { command: './congvan users add --login L --name N --org CODE --roles clerk[,leader]', key: 'usersAdd' },
+  { command: './congvan directory export organizations|users|groups', key: 'directoryExport' },
+  { command: './congvan users add --login L --name N --org CODE --roles clerk[,leader] [--update [--move]]', key: 'usersAdd' },
   { command: './congvan users list', key: 'usersList' },
   { command: './congvan users passwd --login L', key: 'usersPasswd' },
 ] as const;

@@ -2,7 +2,7 @@ import type { UploadFile } from 'antd';
 import dayjs from 'dayjs';
 
 import type { DispatchDetail, DispatchFile, DraftMetadata } from '../../api/dispatch-types';
-import { metadataOf, type ComposeValues } from './compose-values';
+import { initialComposeValues, metadataOf, type ComposeValues } from './compose-values';
 
 const savedFilePrefix = 'saved-file-';
 
@@ -35,11 +35,14 @@ export function savedFileValues(draft: DispatchDetail, urlOf: (file: DispatchFil
   };
 }
 
-/** Fills the compose form from a saved draft. Drafts do not store the confidentiality, which must be "none" to send. */
+/**
+ * Fills the compose form from a saved draft, field by field as it was saved. An urgency or confidentiality
+ * the draft leaves unset shows the value a send would take, because those selects always hold one.
+ */
 export function composeValuesOfDraft(draft: DispatchDetail, urlOf: (file: DispatchFile) => string): ComposeValues {
   return {
     ...savedFileValues(draft, urlOf),
-    type: draft.type,
+    type: draft.type ?? undefined,
     number: draft.number ?? '',
     notation: draft.notation ?? '',
     issuedOn: draft.issuedOn ? dayjs(draft.issuedOn) : null,
@@ -47,8 +50,8 @@ export function composeValuesOfDraft(draft: DispatchDetail, urlOf: (file: Dispat
     subject: draft.subject ?? '',
     signer: draft.signer ?? '',
     signerPosition: draft.signerPosition ?? '',
-    urgency: draft.urgency,
-    confidentiality: 'none',
+    urgency: draft.urgency ?? initialComposeValues.urgency,
+    confidentiality: draft.confidentiality ?? initialComposeValues.confidentiality,
     dueOn: draft.dueOn ? dayjs(draft.dueOn) : null,
     recipients: draft.recipientEntries,
   };

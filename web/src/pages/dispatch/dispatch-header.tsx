@@ -27,7 +27,7 @@ export function DispatchHeader({ dispatch, mayAct }: DispatchHeaderProps) {
         tags={
           <>
             <DispatchStatusTag status={dispatch.status} data-testid="dispatch-status" />
-            {dispatch.urgency !== 'normal' && <UrgencyTag urgency={dispatch.urgency} />}
+            {dispatch.urgency && dispatch.urgency !== 'normal' && <UrgencyTag urgency={dispatch.urgency} />}
           </>
         }
       />

@@ -14,7 +14,7 @@ export function DispatchMetadata({ dispatch }: { dispatch: DispatchDetail }) {
   const items: DescriptionsProps['items'] = [
     { key: 'registerNumber', label: t('dispatch.fields.registerNumber'), children: <TextOrDash value={dispatch.registerNumber} /> },
     { key: 'sentAt', label: t('dispatch.fields.sentAt'), children: <TextOrDash value={formatDateTime(dispatch.sentAt)} /> },
-    { key: 'type', label: t('dispatch.fields.type'), children: dispatch.typeName || dispatch.type },
+    { key: 'type', label: t('dispatch.fields.type'), children: <TextOrDash value={dispatch.typeName || dispatch.type} /> },
     {
       key: 'numberNotation',
       label: t('dispatch.fields.numberNotation'),
@@ -25,7 +25,7 @@ export function DispatchMetadata({ dispatch }: { dispatch: DispatchDetail }) {
     { key: 'subject', label: t('dispatch.fields.subject'), children: <TextOrDash value={dispatch.subject} /> },
     { key: 'signer', label: t('dispatch.fields.signer'), children: <TextOrDash value={dispatch.signer} /> },
     { key: 'signerPosition', label: t('dispatch.fields.signerPosition'), children: <TextOrDash value={dispatch.signerPosition} /> },
-    { key: 'urgency', label: t('dispatch.fields.urgency'), children: <UrgencyTag urgency={dispatch.urgency} /> },
+    { key: 'urgency', label: t('dispatch.fields.urgency'), children: dispatch.urgency ? <UrgencyTag urgency={dispatch.urgency} /> : <TextOrDash value={null} /> },
     { key: 'dueOn', label: t('dispatch.fields.dueOn'), children: <TextOrDash value={formatCalendarDate(dispatch.dueOn)} /> },
     { key: 'createdBy', label: t('dispatch.fields.createdBy'), children: <TextOrDash value={dispatch.createdBy} /> },
   ];

@@ -40,7 +40,7 @@ export function outboxColumns(t: TFunction, options: { drafts: boolean; pathOf: 
     key: 'type',
     title: t('outbox.columns.type'),
     width: 110,
-    render: (_, dispatch) => dispatch.typeName || dispatch.type,
+    render: (_, dispatch) => <TextOrDash value={dispatch.typeName || dispatch.type} />,
   };
   const subject: OutboxColumn = {
     key: 'subject',
@@ -48,7 +48,7 @@ export function outboxColumns(t: TFunction, options: { drafts: boolean; pathOf: 
     render: (_, dispatch) => (
       <Link to={options.pathOf(dispatch)} className="inbox-subject">
         <TextOrDash value={dispatch.subject} />
-        {dispatch.urgency !== 'normal' && (
+        {dispatch.urgency && dispatch.urgency !== 'normal' && (
           <>
             {' '}
             <UrgencyTag urgency={dispatch.urgency} />
