@@ -111,6 +111,17 @@ export interface MailMessage {
   text: string;
   /** HTML body, already sanitised by the server. */
   html: string | null;
+  /** DKIM, SPF and DMARC results on arrival; null for copies sent inside this installation. */
+  authentication: SenderAuthentication | null;
+}
+
+export interface SenderAuthentication {
+  fromDomain: string | null;
+  verifiedBy: 'dkim' | 'spf' | null;
+  dkim: string;
+  spf: string;
+  dmarc: string;
+  dmarcPolicy: string | null;
 }
 
 export interface Attachment {
