@@ -114,7 +114,7 @@ async function migrateData(sourceDb: DatabaseView, source: Source, target: AppCo
 /** Checks that the target is empty, migrates it and checks again, so that a database in use is never migrated. */
 async function prepareTarget(target: AppContext, to: string): Promise<void> {
   await assertEmptyTarget(target, to);
-  await migrateToLatest({ db: target.db, engine: target.engine, close: target.close });
+  await migrateToLatest({ db: target.db, engine: target.engine, syncCommits: target.syncCommits, close: target.close });
   await assertEmptyTarget(target, to);
 }
 

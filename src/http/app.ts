@@ -42,6 +42,12 @@ export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions): Pr
   app.setValidatorCompiler(() => (data) => ({ value: data }));
 
   installErrorHandler(app);
+  // A response about a change goes out only once the change would survive a power failure.
+  // After a request that wrote nothing this resolves at once.
+  app.addHook('onSend', async (_request, _reply, payload) => {
+    await ctx.syncCommits();
+    return payload;
+  });
   await app.register(fastifyCookie);
   // Per-file and total sizes are the sending rules' to check; these only bound one request.
   await app.register(fastifyMultipart, { limits: { fileSize: 100 * 1024 * 1024, files: 60, fields: 20, fieldSize: 1024 * 1024 } });

@@ -16,6 +16,8 @@ export interface AppContext {
   clock: Clock;
   /** DNS for mail: CONGVAN_DNS_RECORDS first, then the configured name servers. */
   dns: DnsResolver;
+  /** Resolves once every transaction committed so far survives a power failure; await it before promising that outside. */
+  syncCommits(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function openAppContext(config: Config, options: { clock?: Clock; m
     blobs: openBlobStore(config, handle.db),
     clock: options.clock ?? systemClock,
     dns,
+    syncCommits: () => handle.syncCommits(),
     close: () => handle.close(),
   };
 }

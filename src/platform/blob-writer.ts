@@ -22,7 +22,7 @@ export class BlobWriter {
 
   constructor(private readonly store: BlobDestination, temporaryFolder: string) {
     this.#temporary = path.join(temporaryFolder, `.tmp-${randomBytes(8).toString('hex')}`);
-    this.#file = mkdir(temporaryFolder, { recursive: true }).then(() => open(this.#temporary, 'wx'));
+    this.#file = ensureFolder(temporaryFolder).then(() => open(this.#temporary, 'wx'));
     this.#file.catch((error: unknown) => (this.#failed ??= error));
   }
 
@@ -50,11 +50,15 @@ export class BlobWriter {
     const file = await this.#file;
     try {
       await file.sync();
-    } finally {
+    } catch (error) {
       await file.close();
+      throw error;
     }
 
+    // The bytes are durable, so the close runs beside the rename instead of before it.
+    const closed = file.close();
     await this.store.moveIntoPlace(this.#temporary, sha256);
+    await closed;
     return sha256;
   }
 
@@ -68,6 +72,16 @@ export class BlobWriter {
     }
     await rm(this.#temporary, { force: true });
   }
+}
+
+// Temporary folders created by this process: each is created once, not before every message.
+const createdFolders = new Set<string>();
+
+async function ensureFolder(folder: string): Promise<void> {
+  if (createdFolders.has(folder)) return;
+
+  await mkdir(folder, { recursive: true });
+  createdFolders.add(folder);
 }
 
 const STALE_TEMPORARY_FILE_MS = 24 * 3600 * 1000;

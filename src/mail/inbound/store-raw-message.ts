@@ -45,6 +45,7 @@ export async function storeRawMessage(ctx: AppContext, raw: Buffer, envelope: In
       has_meeting: 0,
     })
     .execute();
+  await ctx.syncCommits();
 
   return id;
 }

@@ -110,7 +110,8 @@ export function createSubmissionServer(ctx: AppContext, options: SubmissionOptio
         const user = users.get(session)!;
         const recipients = session.envelope.rcptTo.map((recipient) => recipient.address);
         sendSubmittedMessage(ctx, user, Buffer.concat(chunks), recipients)
-          .then((sent) => {
+          .then(async (sent) => {
+            await ctx.syncCommits();
             log.info({ dispatchId: sent.id, userId: user.id, recipients: recipients.length }, 'submitted message sent');
             callback(null, `2.0.0 Đã gửi, số đăng ký ${sent.registerNumber} / Sent as outgoing entry ${sent.registerNumber}`);
           })

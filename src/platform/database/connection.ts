@@ -9,6 +9,11 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   engine: Engine;
+  /**
+   * Resolves once every transaction committed so far survives a power failure. PostgreSQL
+   * commits durably already; SQLite commits without fsync and syncs its WAL here.
+   */
+  syncCommits(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,9 +31,17 @@ export function openDatabase(databaseUrl: string, options: DatabaseOptions = {})
 
   if (engine === 'postgres') {
     const { db } = openPostgres(databaseUrl, { ...DEFAULT_POSTGRES_OPTIONS, ...options });
-    return { db, engine, close: () => db.destroy() };
+    return { db, engine, syncCommits: () => Promise.resolve(), close: () => db.destroy() };
   }
 
-  const db = openSqlite(databaseUrl.slice('sqlite:'.length));
-  return { db, engine, close: () => db.destroy() };
+  const { db, walSync } = openSqlite(databaseUrl.slice('sqlite:'.length));
+  return {
+    db,
+    engine,
+    syncCommits: () => walSync.sync(),
+    close: async () => {
+      await walSync.close();
+      await db.destroy();
+    },
+  };
 }
