@@ -39,9 +39,15 @@ export function openDatabase(databaseUrl: string, options: DatabaseOptions = {})
     db,
     engine,
     syncCommits: () => walSync.sync(),
+    // A command such as `users add` ends here: while a server keeps the database open, closing
+    // this connection does not checkpoint the WAL, so its commits are synced first.
     close: async () => {
-      await walSync.close();
-      await db.destroy();
+      try {
+        await walSync.sync();
+      } finally {
+        await walSync.close();
+        await db.destroy();
+      }
     },
   };
 }
