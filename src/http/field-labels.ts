@@ -28,7 +28,7 @@ export const API_FIELD_LABELS: FieldLabels = {
   kind: { vi: 'loại ngày', en: 'kind of day' },
   nameVi: { vi: 'tên tiếng Việt', en: 'Vietnamese name' },
   nameEn: { vi: 'tên tiếng Anh', en: 'English name' },
-  typesNotByEmail: { vi: 'loại văn bản không gửi qua thư điện tử', en: 'types not sent by e-mail' },
+  typesNotByEmail: { vi: 'loại văn bản không gửi qua thư điện tử', en: 'the list of types not sent by e-mail' },
   paperCopyTypes: { vi: 'loại văn bản phải gửi kèm bản giấy', en: 'types that need the paper copy' },
   allowedFileTypes: { vi: 'loại tệp được gửi', en: 'allowed file types' },
   maxFileBytes: { vi: 'dung lượng tối đa mỗi tệp (byte)', en: 'maximum file size (bytes)' },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDnsResolver } from './dns-resolver.js';
-import { RecordsFileError } from './records-file.js';
+import { ConfigError } from '../../config.js';
 
 let folder: string;
 let file: string;
@@ -71,9 +71,11 @@ describe('DNS resolver for mail', () => {
   });
 
   it('refuses to start with a records file that is missing or broken', () => {
-    expect(() => createDnsResolver({ dnsRecordsFile: path.join(folder, 'missing.zone'), dnsServers: 'none' })).toThrow(/cannot be read; create it or unset the variable/);
+    expect(() => createDnsResolver({ dnsRecordsFile: path.join(folder, 'missing.zone'), dnsServers: 'none' })).toThrow(ConfigError);
+    expect(() => createDnsResolver({ dnsRecordsFile: path.join(folder, 'missing.zone'), dnsServers: 'none' })).toThrow(/CONGVAN_DNS_RECORDS: .*cannot be read; create it or unset the variable/);
 
     writeFileSync(file, 'bad.test. SRV 0 0 25 mx.test.\n');
-    expect(() => createDnsResolver({ dnsRecordsFile: file, dnsServers: 'none' })).toThrow(RecordsFileError);
+    expect(() => createDnsResolver({ dnsRecordsFile: file, dnsServers: 'none' })).toThrow(ConfigError);
+    expect(() => createDnsResolver({ dnsRecordsFile: file, dnsServers: 'none' })).toThrow(/CONGVAN_DNS_RECORDS: .*records\.zone line 1: record type "SRV"/);
   });
 });

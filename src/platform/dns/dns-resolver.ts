@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Resolver } from 'node:dns/promises';
-import type { Config } from '../../config.js';
+import { ConfigError, type Config } from '../../config.js';
 import { logger } from '../logger.js';
 import { parseRecordsFile, RecordsFileError, type RecordType, type StaticRecords } from './records-file.js';
 
@@ -117,9 +117,14 @@ class WatchedRecordsFile {
     try {
       this.modifiedAt = statSync(file).mtimeMs;
     } catch {
-      throw new RecordsFileError(`CONGVAN_DNS_RECORDS names ${file}, which cannot be read; create it or unset the variable.`);
+      throw new ConfigError('CONGVAN_DNS_RECORDS', `${file} cannot be read; create it or unset the variable`);
     }
-    this.records = parseRecordsFile(readFileSync(file, 'utf8'), file);
+    try {
+      this.records = parseRecordsFile(readFileSync(file, 'utf8'), file);
+    } catch (error) {
+      if (error instanceof RecordsFileError) throw new ConfigError('CONGVAN_DNS_RECORDS', error.message);
+      throw error;
+    }
   }
 
   current(): StaticRecords {

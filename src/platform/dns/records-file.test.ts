@@ -38,6 +38,7 @@ describe('DNS records file', () => {
       ['bad.test. A 300.1', /line 1: "300.1" is not an IPv4 address/],
       ['bad.test. MX mx.test.', /line 1: MX data "mx.test." is not a preference and a host/],
       ['bad.test. TXT', /line 1: the TXT record has no data/],
+      ['bad.test. 3600 IN TXT unterminated "quote', /line 1: TXT data "quote has an unmatched quote/],
     ];
 
     for (const [text, message] of cases) {

@@ -64,9 +64,13 @@ function dataOf(type: RecordType, tokens: string[], at: string): RecordData {
       }
       return { priority, exchange: tokens[1]!.toLowerCase().replace(/\.$/, '') };
     }
-    case 'TXT':
+    case 'TXT': {
+      const unclosed = tokens.find((token) => token.includes('"') && !/^"(?:[^"\\]|\\.)*"$/.test(token));
+      if (unclosed) throw new RecordsFileError(`${at}: TXT data ${unclosed} has an unmatched quote; quote each string whole, such as "v=spf1 mx -all".`);
+
       // Each quoted character-string stays separate, as a resolver returns them.
       return tokens.map(unquote);
+    }
   }
 }
 
