@@ -52,6 +52,10 @@ describe('clerk in the browser', () => {
     await page.waitForURL(/\/documents\//);
     await expect.poll(() => page.getByTestId('document-status').innerText(), { timeout: 15_000 }).toBe('Đã xem');
     expect(await page.content()).toContain('Hội nghị tổng kết công tác chuyển đổi số năm 2026');
+    // Sent unsigned by swaks from loopback, so nothing proves the sender.
+    const check = await page.getByTestId('mail-authentication').innerText();
+    expect(check).toContain('Chưa xác thực được địa chỉ gửi');
+    expect(check).toContain('DKIM none, SPF none, DMARC none');
 
     await page.getByTestId('document-accept').click();
     await expect.poll(() => page.getByTestId('document-status').innerText(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
