@@ -11,8 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Tests and the servers they start answer DNS from CONGVAN_DNS_RECORDS only: no look-up
-    // leaves the machine, and a fixture's real-looking domain never waits on a name server.
+    // Tests and the servers they start ask no name server, only CONGVAN_DNS_RECORDS, so a
+    // fixture's real-looking domain never waits on DNS. Child processes inherit this variable.
     env: { CONGVAN_DNS_SERVERS: 'none' },
     reporters: ['default'],
   },

@@ -87,6 +87,27 @@ export function missingCellProblem(line: number, column: string, label: { vi: st
 }
 
 /**
+ * Parses every record of a sheet, keeping the rows that parsed and adding the problems of the
+ * others to those already found while reading the file.
+ */
+export function parseSheetRows<Row>(
+  records: readonly CsvRecord[],
+  problems: readonly ImportProblem[],
+  parse: (record: CsvRecord) => { row: Row } | { problems: ImportProblem[] },
+): { rows: Row[]; problems: ImportProblem[] } {
+  const rows: Row[] = [];
+  const allProblems = [...problems];
+
+  for (const record of records) {
+    const parsed = parse(record);
+    if ('problems' in parsed) allProblems.push(...parsed.problems);
+    else rows.push(parsed.row);
+  }
+
+  return { rows, problems: allProblems };
+}
+
+/**
  * Turns zod issues of one record into one problem per column, naming the bad item of a list
  * cell when the issue points into the list.
  */

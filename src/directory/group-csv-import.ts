@@ -11,6 +11,7 @@ import {
   type CsvRecord,
   type ImportProblem,
   type ImportResult,
+  parseSheetRows,
 } from './directory-csv-format.js';
 import { MAX_GROUP_CODE_LENGTH, MAX_GROUP_NAME_LENGTH, isGroupCode, normalizeGroupCode, normalizeMemberCode } from './group-fields.js';
 import { GROUPS_LOCK_KEY, listGroups, upsertGroup, type Group } from './group-repository.js';
@@ -46,14 +47,7 @@ const COLUMN_LABELS: Record<string, { vi: string; en: string }> = {
  * already found while reading the file.
  */
 export async function importGroupRecords(ctx: AppContext, records: CsvRecord[], problems: ImportProblem[]): Promise<ImportResult> {
-  const rows: GroupRow[] = [];
-  const allProblems = [...problems];
-
-  for (const record of records) {
-    const parsed = parseGroupRecord(record);
-    if ('problems' in parsed) allProblems.push(...parsed.problems);
-    else rows.push(parsed.row);
-  }
+  const { rows, problems: allProblems } = parseSheetRows(records, problems, parseGroupRecord);
 
   const now = ctx.clock.now().toISOString();
 

@@ -12,6 +12,7 @@ import {
   type CsvRecord,
   type ImportProblem,
   type ImportResult,
+  parseSheetRows,
 } from './directory-csv-format.js';
 import { ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, type OrganizationKind } from './organization-kinds.js';
 import { listOrganizations, upsertOrganization, type Organization, type OrganizationInput } from './organization-repository.js';
@@ -62,14 +63,7 @@ const COLUMN_LABELS: Record<string, { vi: string; en: string }> = {
  * by code in one transaction. `problems` are those already found while reading the file.
  */
 export async function importOrganizationRecords(ctx: AppContext, records: CsvRecord[], problems: ImportProblem[]): Promise<ImportResult> {
-  const rows: OrganizationRow[] = [];
-  const allProblems = [...problems];
-
-  for (const record of records) {
-    const parsed = parseOrganizationRecord(record);
-    if ('problems' in parsed) allProblems.push(...parsed.problems);
-    else rows.push(parsed.row);
-  }
+  const { rows, problems: allProblems } = parseSheetRows(records, problems, parseOrganizationRecord);
 
   const fileCodes = new Set(records.map((record) => (record.values.code ?? '').toUpperCase()).filter((code) => code !== ''));
   const now = ctx.clock.now().toISOString();

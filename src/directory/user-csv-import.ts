@@ -12,6 +12,7 @@ import {
   type CsvRecord,
   type ImportProblem,
   type ImportResult,
+  parseSheetRows,
 } from './directory-csv-format.js';
 import { generatePassword, hashPassword } from './passwords.js';
 import { ROLES, type Role } from './roles.js';
@@ -72,14 +73,7 @@ interface DirectorySnapshot {
  * `problems` are those already found while reading the file.
  */
 export async function importUserRecords(ctx: AppContext, records: CsvRecord[], problems: ImportProblem[]): Promise<ImportResult> {
-  const rows: UserRow[] = [];
-  const rowProblems = [...problems];
-
-  for (const record of records) {
-    const parsed = parseUserRecord(record);
-    if ('problems' in parsed) rowProblems.push(...parsed.problems);
-    else rows.push(parsed.row);
-  }
+  const { rows, problems: rowProblems } = parseSheetRows(records, problems, parseUserRecord);
 
   // Check before hashing, so that a bad file fails fast. The transaction checks again because
   // the directory may change while the passwords are hashed.

@@ -21,7 +21,7 @@ export interface DocumentDetail extends DocumentItem {
     date: string | null;
     text: string;
     html: string | null;
-    /** What DKIM, SPF and DMARC proved about the From address on arrival; null for local copies and older mail. */
+    /** The DKIM, SPF and DMARC results for the From address on arrival, or null for local copies and older mail. */
     authentication: SenderAuthentication | null;
   };
   attachments: { id: string; filename: string; contentType: string; size: number; sha256: string; isMain: boolean; flags: Flag[] }[];

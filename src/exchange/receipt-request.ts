@@ -31,7 +31,7 @@ export function receiptRequestOf(parsed: ParsedMessage): ReceiptRequest | null {
 }
 
 /**
- * Whether the message asks for a receipt at an address outside its From domain. RFC 8098
+ * Returns whether the message requests a receipt at an address outside its From domain. RFC 8098
  * section 2.1 warns that such a request can aim receipts at a third party, so none is sent
  * automatically; the message is flagged instead.
  */

@@ -42,18 +42,18 @@ const FORMAT_NAMES: Record<string, Expectation> = {
 };
 
 /**
- * Options for `.refine()` whose failure reads "<field> is invalid (value): expected <what>" in
- * both languages. The English text is also the issue's plain zod message.
+ * Builds options for `.refine()` whose failure reads "<field> is invalid (value): expected
+ * <what>" in both languages. The English text doubles as zod's own message for the failure.
  */
 export function localizedRefinement(expectedVi: string, expectedEn: string): { message: string; params: { expected: Expectation } } {
   return { message: `expected ${expectedEn}`, params: { expected: { vi: expectedVi, en: expectedEn } } };
 }
 
 /**
- * Describes one zod issue in Vietnamese and English: the field by its label, what is wrong and
- * what is expected. The issue's own message is zod's English and is used only in the English
- * text of an unlocalized refinement. Pass issues parsed with `reportInput: true`, so that a
- * missing field is told apart from one of the wrong type and the bad value can be quoted.
+ * Describes one zod validation failure in Vietnamese and English: the field by its label, what
+ * is wrong and what is expected. Zod's own message is English, so it appears only in the English
+ * text of a refinement without a localized expectation. Parse with `reportInput: true`, so that
+ * a missing field differs from one of the wrong type and the bad value can be quoted.
  */
 export function describeIssue(issue: Issue, labels: FieldLabels, pathPrefix: readonly PropertyKey[] = []): InvalidField {
   const path = [...pathPrefix, ...issue.path];

@@ -13,8 +13,8 @@ const POLL_INTERVAL_MS = 2_000;
 // A claim lasts this long unless renewed; the node renews it every third of that while working.
 const DEFAULT_LEASE_MS = 120_000;
 
-// The longest a message waits for SMTP acceptance to pause before processing starts anyway, so
-// a steady stream of mail slows processing down without stopping it.
+// Maximum wait for SMTP acceptance to pause before processing starts anyway, so a steady stream
+// of mail slows processing down without stopping it.
 const MAX_YIELD_MS = 100;
 
 export interface ProcessingWorkerOptions {

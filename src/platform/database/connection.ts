@@ -11,7 +11,7 @@ export interface DatabaseHandle {
   engine: Engine;
   /**
    * Resolves once every transaction committed so far survives a power failure. PostgreSQL
-   * commits durably already; SQLite commits without fsync and syncs its WAL here.
+   * commits durably already. SQLite commits without fsync, so its WAL is synced here.
    */
   syncCommits(): Promise<void>;
   close(): Promise<void>;

@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 /**
  * Makes committed SQLite transactions durable with an fsync of the write-ahead log, run on a
  * libuv thread. The connection commits with `synchronous = NORMAL`, which writes WAL frames but
- * does not fsync them, so a commit no longer blocks the event loop for the length of an fsync.
+ * does not fsync them, so a commit does not block the event loop for the length of an fsync.
  * Callers that promise durability to someone outside (an SMTP 250, an HTTP response to a change)
  * await `sync()` first. Requests that arrive while an fsync runs share the next one, so a burst
  * of commits costs one or two fsyncs (a group commit).

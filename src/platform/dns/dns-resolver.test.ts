@@ -36,7 +36,7 @@ describe('DNS resolver for mail', () => {
     expect(await dns.resolve('tinh-b.test', 'TXT')).toEqual([['v=spf1 mx -all']]);
   });
 
-  it('says ENODATA for a listed name without that type, ENOTFOUND for any other name without servers', async () => {
+  it('reports missing types and names', async () => {
     writeFileSync(file, 'mx.tinh-b.test. A 127.0.0.1\n');
     const dns = createDnsResolver({ dnsRecordsFile: file, dnsServers: 'none' });
 
@@ -50,11 +50,11 @@ describe('DNS resolver for mail', () => {
 
     const started = Date.now();
     expect(await codeOf(dns.resolve('congvan._domainkey.tinh-c.test', 'TXT'))).toBe('ENOTFOUND');
-    expect(await codeOf(dns.resolveMx('mail.example.com'))).toBe('ENOTFOUND');
+    expect(await codeOf(dns.resolveMx('mail.example'))).toBe('ENOTFOUND');
     expect(Date.now() - started).toBeLessThan(100);
   });
 
-  it('picks up an edited records file without a restart and keeps the old records over a broken edit', async () => {
+  it('reloads an edited records file', async () => {
     writeFileSync(file, 'mx.tinh-b.test. A 127.0.0.1\n');
     const dns = createDnsResolver({ dnsRecordsFile: file, dnsServers: 'none' });
     expect(await dns.resolve4('mx.tinh-b.test')).toEqual(['127.0.0.1']);

@@ -15,8 +15,8 @@ const FAILURE_TTL_MS = 15_000;
 const MAX_CACHED = 10_000;
 const RELOAD_CHECK_MS = 1_000;
 
-// RFC 6761 and RFC 2606: names that never exist in public DNS, so asking for them only waits.
-const RESERVED_SUFFIXES = ['test', 'example', 'invalid', 'localhost', 'example.com', 'example.net', 'example.org'];
+// Top-level names that RFC 2606 and RFC 6761 keep out of public DNS, so asking for them only waits.
+const RESERVED_SUFFIXES = ['test', 'example', 'invalid', 'localhost'];
 
 /**
  * The look-ups mail needs, answered from CONGVAN_DNS_RECORDS first, then from the configured
