@@ -1,4 +1,4 @@
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { Inflate } from 'fflate';
 
 import { errorDetail } from './error-detail.js';
 import type { ExtractionFlag } from './extracted-text.js';
@@ -17,8 +17,9 @@ const MIB = 1024 * 1024;
 const MAX_COMPRESSION_RATIO = 200;
 const RATIO_CHECK_MIN_BYTES = MIB;
 
-const INFLATE_CHUNK_BYTES = 64 * 1024;
-const SYNC_INFLATE_MAX_BYTES = 4 * MIB;
+// Compressed bytes inflated per step. Deflate reaches at most 1032:1, so one step produces at
+// most about 4 MiB before the count is checked again.
+const INFLATE_STEP_BYTES = 4 * 1024;
 
 export type UnpackedSizeCheck =
   | { ok: true }
@@ -33,8 +34,7 @@ export type UnpackedSizeCheck =
  * - a large entry declares a compression ratio above `MAX_COMPRESSION_RATIO`,
  * - inflating the entries here produces more bytes than either rule allows, because declared
  *   sizes can lie.
- * An entry that inflates to more than 4 MiB is inflated in chunks of 64 KiB, and none of the
- * output is kept. The check stops at the first limit it passes. A zip whose directory cannot be
+ * Entries are inflated a few KiB at a time, and none of the output is kept. The check stops at the first limit it passes. A zip whose directory cannot be
  * read is flagged `broken`.
  */
 export async function checkDocxUnpackedSize(bytes: Uint8Array, maxUnpackedBytes: number): Promise<UnpackedSizeCheck> {
@@ -65,7 +65,7 @@ export async function checkDocxUnpackedSize(bytes: Uint8Array, maxUnpackedBytes:
   return checkInflatedSize(bytes, entries, maxUnpackedBytes);
 }
 
-async function checkInflatedSize(bytes: Uint8Array, entries: readonly ZipDirectoryEntry[], maxUnpackedBytes: number): Promise<UnpackedSizeCheck> {
+function checkInflatedSize(bytes: Uint8Array, entries: readonly ZipDirectoryEntry[], maxUnpackedBytes: number): UnpackedSizeCheck {
   let total = 0;
 
   for (const entry of entries) {
@@ -80,7 +80,7 @@ async function checkInflatedSize(bytes: Uint8Array, entries: readonly ZipDirecto
     } else {
       const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
       const maxRatioBytes = Math.max(RATIO_CHECK_MIN_BYTES, entry.compressedSize * MAX_COMPRESSION_RATIO);
-      const inflated = await countInflatedBytes(data, Math.min(maxUnpackedBytes - total, maxRatioBytes));
+      const inflated = countInflatedBytes(data, Math.min(maxUnpackedBytes - total, maxRatioBytes));
       if (inflated > maxRatioBytes) {
         return { ok: false, flag: ratioFlag(entry, `hơn ${MAX_COMPRESSION_RATIO}:1`) };
       }
@@ -99,46 +99,27 @@ async function checkInflatedSize(bytes: Uint8Array, entries: readonly ZipDirecto
  * Inflates raw deflate data and returns the number of bytes it produces, stopping once that
  * exceeds `stopAfterBytes`. The count covers the output up to the first error in the data.
  */
-// NOTE: this counts with Node's zlib, while JSZip inflates with pako, a port of zlib. The two are
-// assumed to stop at the same byte of a corrupt stream.
-async function countInflatedBytes(data: Uint8Array, stopAfterBytes: number): Promise<number> {
-  const smallCount = countSmallInflatedBytes(data);
-  if (smallCount !== null) {
-    return smallCount;
-  }
-
-  const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
-  inflater.end(data);
-
+// This runs in the extraction worker thread, which the pool terminates on a timeout. Node 20
+// aborts the whole process when a worker is terminated while it holds a node:zlib handle
+// (`close before init` in node_zlib.cc), so the worker inflates with fflate, in JavaScript.
+// NOTE: JSZip inflates with pako, another JavaScript port of zlib. The two are assumed to stop
+// at the same byte of a corrupt stream.
+function countInflatedBytes(data: Uint8Array, stopAfterBytes: number): number {
   let count = 0;
+  const inflater = new Inflate((chunk) => {
+    count += chunk.length;
+  });
+
   try {
-    for await (const chunk of inflater) {
-      count += (chunk as Buffer).length;
-      if (count > stopAfterBytes) {
-        // Leaving the loop destroys the stream, so nothing more is inflated.
-        break;
-      }
+    for (let offset = 0; offset < data.length && count <= stopAfterBytes; offset += INFLATE_STEP_BYTES) {
+      const end = Math.min(data.length, offset + INFLATE_STEP_BYTES);
+      inflater.push(data.subarray(offset, end), end === data.length);
     }
   } catch {
     // Corrupt deflate data. JSZip fails on it too, and mammoth's error is reported then.
   }
 
   return count;
-}
-
-/**
- * Returns the inflated size of data that inflates without error to at most
- * `SYNC_INFLATE_MAX_BYTES`, or null. Most parts of a DOCX file inflate to a few KiB, and one
- * synchronous call takes far less time for them than a stream.
- */
-function countSmallInflatedBytes(data: Uint8Array): number | null {
-  try {
-    return inflateRawSync(data, { maxOutputLength: SYNC_INFLATE_MAX_BYTES }).length;
-  } catch {
-    // Larger output raises ERR_BUFFER_TOO_LARGE, and corrupt data a zlib error. The stream
-    // counts both cases exactly.
-    return null;
-  }
 }
 
 function tooLargeFlag(size: string, maxUnpackedBytes: number): ExtractionFlag {

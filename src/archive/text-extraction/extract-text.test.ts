@@ -286,4 +286,21 @@ describe('extractText', () => {
     expect(output.flags).toEqual([]);
     expect(output.lines.map((line) => line.text)).toContain('GIẤY MỜI');
   });
+
+  // Node 20 aborted the test run when the pool terminated a timed-out worker thread that held a
+  // node:zlib handle, which pdfjs created through DecompressionStream for every compressed stream.
+  test.each(['gm-88-ubnd.pdf', 'cv-2214-syt-dklh.docx'])('reads %s without a node:zlib handle in the worker', async (name) => {
+    const script = fileURLToPath(new URL('./testing/extract-from-command-line.ts', import.meta.url));
+    const probe = fileURLToPath(new URL('./testing/report-zlib-handles.mjs', import.meta.url));
+    const file = fileURLToPath(new URL(name, fixtures));
+
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--import', probe, script, file], {
+      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+    });
+    const output = JSON.parse(stdout) as { flags: unknown[]; lines: { text: string }[] };
+
+    expect(stderr).not.toContain('zlib handle created in the worker thread');
+    expect(output.flags).toEqual([]);
+    expect(output.lines.length).toBeGreaterThan(5);
+  });
 });

@@ -37,8 +37,14 @@ const dependencyUrls = ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/bu
   import.meta.resolve(specifier),
 );
 
+// Node 20 aborts the whole process when a worker thread is terminated while it holds a node:zlib
+// handle (`close before init` in node_zlib.cc), and the pool terminates a thread on every timeout.
+// pdfjs inflates with DecompressionStream, which is node:zlib, when it exists, and with its own
+// JavaScript inflater otherwise, so the bootstrap removes it. The DOCX size check uses fflate.
 const BOOTSTRAP = `
 import { workerData } from 'node:worker_threads';
+delete globalThis.DecompressionStream;
+delete globalThis.CompressionStream;
 process.setSourceMapsEnabled(false);
 for (const url of workerData.dependencyUrls) {
   await import(url);
