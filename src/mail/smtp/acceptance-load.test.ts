@@ -38,4 +38,60 @@ describe('acceptance load', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(55);
     expect(load.inFlight).toBe(1);
   });
+
+  it('is busy while more than 50 transactions began within the last second', () => {
+    let now = 0;
+    const load = new AcceptanceLoad(() => now);
+
+    for (let index = 0; index < 50; index++) {
+      load.begin();
+      load.end();
+      now += 10;
+    }
+    expect(load.busy).toBe(false);
+
+    load.begin();
+    expect(load.busy).toBe(true);
+
+    now += 600;
+    expect(load.busy).toBe(false);
+  });
+
+  it('lets processing wait out a burst, up to the bound', async () => {
+    const load = new AcceptanceLoad();
+    for (let index = 0; index < 60; index++) load.begin();
+
+    const started = Date.now();
+    await load.whenCalm(120);
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+    expect(load.busy).toBe(true);
+  });
+
+  it('lets processing go on as soon as the burst ends', async () => {
+    let now = 0;
+    const load = new AcceptanceLoad(() => now);
+    for (let index = 0; index < 60; index++) load.begin();
+
+    let calm = false;
+    const waiting = load.whenCalm(60_000).then(() => (calm = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calm).toBe(false);
+
+    now += 1_001;
+    await waiting;
+    expect(calm).toBe(true);
+  });
+
+  it('does not wait when acceptance is calm or the message has waited long enough', async () => {
+    const load = new AcceptanceLoad();
+    load.begin();
+
+    const started = Date.now();
+    await load.whenCalm(5_000);
+    for (let index = 0; index < 60; index++) load.begin();
+    await load.whenCalm(0);
+
+    expect(Date.now() - started).toBeLessThan(50);
+  });
 });

@@ -1,15 +1,64 @@
+// Acceptance is busy while more transactions than this began within the last second. A
+// province's steady traffic stays far below it (the benchmark's paced phase sends 20 a second);
+// a burst of bulk mail passes it.
+const BUSY_TRANSACTIONS_PER_SECOND = 50;
+const WINDOW_MS = 1_000;
+const CALM_POLL_MS = 50;
+
 /**
  * The SMTP transactions this node is storing right now, from the start of DATA to the reply.
- * Processing shares the event loop with acceptance, so it waits while mail is arriving, up to a
- * bound: a sender waits on the 250 reply, whereas a stored message is already safe. This mirrors
- * an MTA that accepts in one process and delivers in others.
+ * Processing shares the event loop with acceptance, so it gives way while mail is arriving, up to
+ * a bound: a sender waits on the 250 reply, whereas a stored message is already safe. This
+ * mirrors an MTA that accepts in one process and delivers in others.
  */
 export class AcceptanceLoad {
   #inFlight = 0;
   #waiters: (() => void)[] = [];
+  // Start times of the transactions that began within the last WINDOW_MS, oldest first.
+  #recentBegins: number[] = [];
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   begin(): void {
     this.#inFlight += 1;
+    this.#recentBegins.push(this.now());
+    this.#forgetOldBegins();
+  }
+
+  /** Whether more than BUSY_TRANSACTIONS_PER_SECOND transactions began within the last second. */
+  get busy(): boolean {
+    this.#forgetOldBegins();
+
+    return this.#recentBegins.length > BUSY_TRANSACTIONS_PER_SECOND;
+  }
+
+  /**
+   * Resolves once acceptance is no longer busy, or after `maxWaitMs` at the latest. During a
+   * burst, processing waits until the burst ends or the message has waited as long as its
+   * caller allows, so a flood of mail longer than that is still processed as it arrives.
+   */
+  whenCalm(maxWaitMs: number): Promise<void> {
+    if (!this.busy || maxWaitMs <= 0) return Promise.resolve();
+
+    const deadline = this.now() + maxWaitMs;
+    return new Promise((resolve) => {
+      const check = () => {
+        const remaining = deadline - this.now();
+        if (!this.busy || remaining <= 0) {
+          resolve();
+          return;
+        }
+        setTimeout(check, Math.min(CALM_POLL_MS, remaining));
+      };
+      check();
+    });
+  }
+
+  #forgetOldBegins(): void {
+    const horizon = this.now() - WINDOW_MS;
+    let expired = 0;
+    while (expired < this.#recentBegins.length && this.#recentBegins[expired]! <= horizon) expired++;
+    if (expired > 0) this.#recentBegins.splice(0, expired);
   }
 
   end(): void {

@@ -9,6 +9,7 @@ import { findPostmasterOrganization } from '../../directory/postmaster.js';
 import { storeRawMessage } from '../inbound/store-raw-message.js';
 import { ConnectionLimiter } from './connection-limiter.js';
 import type { AcceptanceLoad } from './acceptance-load.js';
+import { installFastDataScan } from './data-scan.js';
 import { replies, SmtpReply } from './smtp-replies.js';
 import type { TlsCredentials } from './tls-credentials.js';
 
@@ -33,6 +34,7 @@ interface SessionState {
  * a 4xx reply, so the sender retries instead of bouncing.
  */
 export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOptions): SMTPServer {
+  installFastDataScan();
   const limiter = new ConnectionLimiter(ctx.config.maxConnectionsPerClient);
   const states = new WeakMap<SMTPServerSession, SessionState>();
   const stateOf = (session: SMTPServerSession): SessionState => {

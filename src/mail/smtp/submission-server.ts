@@ -10,6 +10,7 @@ import { findOrganizationByAddress } from '../../directory/organization-reposito
 import type { User } from '../../directory/user-repository.js';
 import { assertMaySend } from '../../exchange/send-dispatch.js';
 import { sendSubmittedMessage } from '../../exchange/submitted-message.js';
+import { installFastDataScan } from './data-scan.js';
 import { replies, SmtpReply } from './smtp-replies.js';
 import type { TlsCredentials } from './tls-credentials.js';
 
@@ -31,6 +32,7 @@ export interface SubmissionOptions {
  * the web; the reply to DATA is 250 only once it is registered and queued.
  */
 export function createSubmissionServer(ctx: AppContext, options: SubmissionOptions): SMTPServer {
+  installFastDataScan();
   const users = new WeakMap<SMTPServerSession, User>();
 
   return new SMTPServer({
