@@ -15,6 +15,7 @@ import { registerOutboundDelivery } from './mail/outbound/outbound-delivery-job.
 import { closeSmtpPools } from './mail/outbound/smtp-delivery.js';
 import { reminderSchedule } from './exchange/reminders.js';
 import { warmUpTextExtraction } from './archive/text-extraction/extract-text.js';
+import { settleSpooledMessages } from './mail/inbound/raw-message.js';
 
 const log = logger('lifecycle');
 
@@ -34,6 +35,8 @@ export async function startServer(config: Config, options: { beforeListen?: (ctx
   const ctx = await openAppContext(config);
   await options.beforeListen?.(ctx);
 
+  // Spooled raw messages are temporary files too, so they move to their addresses first.
+  await settleSpooledMessages(ctx);
   const stale = await ctx.blobs.removeStaleTemporaryFiles(ctx.clock.now());
   if (stale > 0) log.info({ removed: stale }, 'removed temporary files of unfinished SMTP transactions');
 

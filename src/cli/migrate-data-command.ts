@@ -15,6 +15,8 @@ import { configureLogger } from '../platform/logger.js';
 import { SourceBlobs } from '../platform/source-blobs.js';
 import { CliError } from './cli-error.js';
 import { formatSummary, ProgressPrinter } from './migrate-data-report.js';
+import { FileBlobStore } from '../platform/blob-store.js';
+import { settleSpooledMessages } from '../mail/inbound/raw-message.js';
 
 const MIGRATE_DATA_HELP = `Usage: congvan migrate-data --from DATA_FOLDER|FILE.sqlite --to postgres://USER@HOST/DATABASE [--batch-size ROWS]
 
@@ -71,6 +73,7 @@ export async function runMigrateDataCommand(args: string[]): Promise<number> {
   const sourceHandle = openDatabase(`sqlite:${source.databaseFile}`);
   const target = await openAppContext(config, { migrate: false });
   try {
+
     // One transaction on the source for every step, so they all see the same rows. On SQLite it
     // takes the write lock, so a server left running cannot write in between. Its writes wait
     // for the lock and then fail.
@@ -122,6 +125,10 @@ async function prepareTarget(target: AppContext, to: string): Promise<void> {
 async function checkSource(sourceDb: DatabaseView, source: Source, target: AppContext, from: string): Promise<SourceBlobs> {
   await assertSameMigrationLevel(sourceDb, target, from);
   await assertNoUnknownTables(sourceDb, from);
+
+  // Raw messages that SMTP left in the spool folder move to their addresses, where the copy of
+  // the blob folder finds them.
+  await settleSpooledMessages({ db: sourceDb.db, blobs: new FileBlobStore(source.blobFolder) });
 
   const sourceBlobs = await SourceBlobs.open(sourceDb, source.blobFolder);
   assertNoMissingBlobs(sourceBlobs, from, source.blobFolder);

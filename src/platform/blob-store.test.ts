@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -93,5 +93,61 @@ describe('FileBlobStore', () => {
     expect(await store.removeStaleTemporaryFiles(new Date())).toBe(0);
     expect(await store.removeStaleTemporaryFiles(new Date(Date.now() + 2 * 24 * 3600 * 1000))).toBe(1);
     expect(readdirSync(path.join(root, 'incoming'))).toEqual([]);
+  });
+
+  it('leaves a spooled blob in incoming until settled', async () => {
+    const store = newStore();
+    const bytes = Buffer.alloc(100_000, 3);
+    const writer = store.createWriter();
+    writer.write(bytes.subarray(0, 60_000));
+    writer.write(bytes.subarray(60_000));
+
+    const finished = await writer.finishInSpool();
+
+    expect(finished.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(finished.spooled).toMatch(/^\.tmp-[0-9a-f]{16}$/);
+    expect(readdirSync(path.join(root, 'incoming'))).toEqual([finished.spooled]);
+    expect(await store.has(finished.sha256)).toBe(false);
+
+    await store.settle(finished.spooled!, finished.sha256);
+
+    expect((await store.get(finished.sha256)).equals(bytes)).toBe(true);
+    expect(readdirSync(path.join(root, 'incoming'))).toEqual([]);
+  });
+
+  it('settles a blob a second time without error', async () => {
+    const store = newStore();
+    const writer = store.createWriter();
+    writer.write(Buffer.from('settled twice'));
+    const { sha256, spooled } = await writer.finishInSpool();
+
+    await store.settle(spooled!, sha256);
+    await store.settle(spooled!, sha256);
+
+    expect((await store.get(sha256)).toString()).toBe('settled twice');
+  });
+
+  it('rejects settling a spool file that is gone', async () => {
+    const store = newStore();
+
+    await expect(store.settle('.tmp-0123456789abcdef', '0'.repeat(64))).rejects.toThrow(/ENOENT/);
+    await expect(store.settle('../blobs/x', '0'.repeat(64))).rejects.toThrow(/Invalid spooled blob name/);
+  });
+
+  it('holds small writes in memory until the end', async () => {
+    const store = newStore();
+    const writer = store.createWriter();
+    writer.write(Buffer.alloc(100_000, 1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const [name] = readdirSync(path.join(root, 'incoming'));
+    expect(statSync(path.join(root, 'incoming', name!)).size).toBe(0);
+
+    writer.write(Buffer.alloc(200_000, 2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(statSync(path.join(root, 'incoming', name!)).size).toBe(300_000);
+
+    const { spooled } = await writer.finishInSpool();
+    expect(spooled).toBe(name);
   });
 });

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BlobWriter, removeStaleTemporaryFiles } from './blob-writer.js';
+import { FolderSync, syncFolder } from './folder-sync.js';
 import type { Db } from './database/connection.js';
 
 export interface BlobStore {
@@ -16,11 +16,17 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   /** Starts a blob written while its bytes arrive, finished with its SHA-256 address. */
   createWriter(): BlobWriter;
+  /**
+   * Moves a blob that `BlobWriter.finishInSpool()` left in the spool folder to its address. A
+   * blob already moved, by this node or another, is left as it is.
+   */
+  settle(spooled: string, sha256: string): Promise<void>;
   /** Removes temporary files of writes that never finished and are older than a day. */
   removeStaleTemporaryFiles(now: Date): Promise<number>;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
+const SPOOLED_NAME = /^\.tmp-[0-9a-f]{16}$/;
 
 /**
  * A content-addressed store on the local file system. A write goes to a temporary file that is
@@ -30,12 +36,28 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/;
 export class FileBlobStore implements BlobStore {
   // Folders known to exist; a blob's two-level folder is created once, not on every write.
   readonly #knownFolders = new Set<string>();
+  readonly #spoolFolder: string;
+  readonly #spoolSync: FolderSync;
 
-  constructor(private readonly root: string) {}
+  constructor(private readonly root: string) {
+    this.#spoolFolder = path.join(root, 'incoming');
+    this.#spoolSync = new FolderSync(this.#spoolFolder);
+  }
 
-  /** Starts a blob that is written as its bytes arrive; see BlobWriter. */
+  /** Starts a blob that is written as its bytes arrive and may stay in `incoming/`; see BlobWriter. */
   createWriter(): BlobWriter {
-    return new BlobWriter(this, path.join(this.root, 'incoming'));
+    return new BlobWriter(this, this.#spoolFolder, this.#spoolSync);
+  }
+
+  async settle(spooled: string, sha256: string): Promise<void> {
+    if (!SPOOLED_NAME.test(spooled)) throw new Error(`Invalid spooled blob name "${spooled}": expected .tmp- and 16 hex digits.`);
+
+    try {
+      await this.moveIntoPlace(path.join(this.#spoolFolder, spooled), sha256);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await this.has(sha256))) return;
+      throw error;
+    }
   }
 
   /**
@@ -43,7 +65,7 @@ export class FileBlobStore implements BlobStore {
    * during DATA. Only files older than a day go, so writes in flight on any node are safe.
    */
   async removeStaleTemporaryFiles(now: Date): Promise<number> {
-    return removeStaleTemporaryFiles(path.join(this.root, 'incoming'), now);
+    return removeStaleTemporaryFiles(this.#spoolFolder, now);
   }
 
   /**
@@ -111,15 +133,5 @@ export class FileBlobStore implements BlobStore {
     } catch {
       return false;
     }
-  }
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, constants.O_RDONLY);
-  try {
-    await handle.sync();
-  } finally {
-    // Closing a read-only handle cannot lose data, so the caller does not wait for it.
-    handle.close().catch(() => undefined);
   }
 }

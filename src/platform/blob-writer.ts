@@ -1,29 +1,61 @@
 import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+
+import type { FolderSync } from './folder-sync.js';
 
 /** Where a finished temporary file goes: renamed into a folder, or copied into the database. */
 export interface BlobDestination {
   moveIntoPlace(temporary: string, sha256: string): Promise<void>;
 }
 
+/** A finished blob: its address, and the name of its file in the spool folder if it stayed there. */
+export interface FinishedBlob {
+  sha256: string;
+  /** Set when the file stayed in the folder it was written to; `settle()` moves it to its address. */
+  spooled: string | null;
+}
+
+// Bytes held in memory before a write to the file. A message of up to this size reaches the file
+// in one write after its last byte, instead of one write per network chunk.
+const FLUSH_BYTES = 256 * 1024;
+
 /**
- * Writes one blob while its bytes still arrive, such as a message during SMTP DATA, so that at
- * the end only the fsync, the rename and the folder fsync remain. Chunks are written in order to
- * a temporary file and hashed on the way; finish() makes the blob durable under its SHA-256.
+ * Writes one blob while its bytes still arrive, such as a message during SMTP DATA. Chunks are
+ * hashed on the way and written in order to a temporary file, `FLUSH_BYTES` at a time.
+ *
+ * `finish()` fsyncs the file, renames it to its SHA-256 address and fsyncs that folder. When the
+ * writer was given the spool folder's `FolderSync`, `finishInSpool()` does less after the last
+ * byte: the folder is fsynced once the file exists, while the bytes still arrive, and at the end
+ * only the last write remains, which the file's O_DSYNC flag makes durable. The file is then
+ * moved to its address later, off the path of the SMTP reply.
  */
 export class BlobWriter {
   readonly #hash: Hash = createHash('sha256');
   readonly #temporary: string;
   #file: Promise<FileHandle>;
+  #entryDurable: Promise<void> | null = null;
   #pending: Promise<unknown> = Promise.resolve();
   #failed: unknown = null;
+  #buffered: Buffer[] = [];
+  #bufferedBytes = 0;
   #size = 0;
 
-  constructor(private readonly store: BlobDestination, temporaryFolder: string) {
+  constructor(
+    private readonly store: BlobDestination,
+    temporaryFolder: string,
+    spoolSync: FolderSync | null = null,
+  ) {
     this.#temporary = path.join(temporaryFolder, `.tmp-${randomBytes(8).toString('hex')}`);
-    this.#file = ensureFolder(temporaryFolder).then(() => open(this.#temporary, 'wx'));
+    const flags = spoolSync ? constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_DSYNC : 'wx';
+    this.#file = ensureFolder(temporaryFolder).then(() => open(this.#temporary, flags));
     this.#file.catch((error: unknown) => (this.#failed ??= error));
+
+    if (spoolSync) {
+      this.#entryDurable = this.#file.then(() => spoolSync.sync());
+      this.#entryDurable.catch((error: unknown) => (this.#failed ??= error));
+    }
   }
 
   get size(): number {
@@ -33,26 +65,24 @@ export class BlobWriter {
   write(chunk: Buffer): void {
     this.#hash.update(chunk);
     this.#size += chunk.length;
-    this.#pending = this.#pending
-      .then(async () => (await this.#file).write(chunk))
-      .catch((error: unknown) => (this.#failed ??= error));
+    this.#buffered.push(chunk);
+    this.#bufferedBytes += chunk.length;
+
+    if (this.#bufferedBytes >= FLUSH_BYTES) this.#flush();
   }
 
-  /** Makes the blob durable and returns its address; rejects if any write failed. */
+  /** Makes the blob durable at its address and returns that address. Rejects if a write failed. */
   async finish(): Promise<string> {
-    await this.#pending;
-    if (this.#failed) {
-      await this.abort();
-      throw this.#failed;
-    }
+    const sha256 = await this.#writeAll();
 
-    const sha256 = this.#hash.digest('hex');
     const file = await this.#file;
-    try {
-      await file.sync();
-    } catch (error) {
-      await file.close();
-      throw error;
+    if (!this.#entryDurable) {
+      try {
+        await file.sync();
+      } catch (error) {
+        await file.close();
+        throw error;
+      }
     }
 
     // The bytes are durable, so the close runs beside the rename instead of before it.
@@ -62,8 +92,24 @@ export class BlobWriter {
     return sha256;
   }
 
+  /**
+   * Makes the blob durable where it was written and returns its address and file name, or, for a
+   * writer without a spool folder, does what `finish()` does. Rejects if a write failed.
+   */
+  async finishInSpool(): Promise<FinishedBlob> {
+    if (!this.#entryDurable) return { sha256: await this.finish(), spooled: null };
+
+    const sha256 = await this.#writeAll();
+    await this.#entryDurable;
+
+    // Every write was O_DSYNC, so the bytes are durable and the close need not be awaited.
+    (await this.#file).close().catch(() => undefined);
+    return { sha256, spooled: path.basename(this.#temporary) };
+  }
+
   /** Removes the temporary file, for a transaction that ended without a message. */
   async abort(): Promise<void> {
+    this.#buffered = [];
     await this.#pending;
     try {
       await (await this.#file).close();
@@ -71,6 +117,33 @@ export class BlobWriter {
       // The file was never opened or is already closed.
     }
     await rm(this.#temporary, { force: true });
+  }
+
+  /** Writes what is still buffered, waits for every write and returns the SHA-256. */
+  async #writeAll(): Promise<string> {
+    this.#flush();
+    await this.#pending;
+    if (this.#failed) {
+      await this.abort();
+      throw this.#failed;
+    }
+
+    return this.#hash.digest('hex');
+  }
+
+  #flush(): void {
+    if (this.#buffered.length === 0) return;
+
+    const chunks = this.#buffered;
+    this.#buffered = [];
+    this.#bufferedBytes = 0;
+    this.#pending = this.#pending
+      .then(async () => {
+        const expected = chunks.reduce((total, chunk) => total + chunk.length, 0);
+        const { bytesWritten } = await (await this.#file).writev(chunks);
+        if (bytesWritten !== expected) throw new Error(`Short write to ${this.#temporary}: ${bytesWritten} of ${expected} bytes; the disk may be full.`);
+      })
+      .catch((error: unknown) => (this.#failed ??= error));
   }
 }
 

@@ -22,6 +22,13 @@ export class DatabaseBlobStore implements BlobStore {
     return new BlobWriter(this, this.temporaryFolder);
   }
 
+  /** Accepts only a blob already stored: writers of this store never leave one in a spool. */
+  async settle(spooled: string, sha256: string): Promise<void> {
+    if (await this.has(sha256)) return;
+
+    throw new Error(`Blob ${sha256} is still in the spool file ${spooled} of a file blob store, which this database store cannot read; settle it with the file store first.`);
+  }
+
   async removeStaleTemporaryFiles(now: Date): Promise<number> {
     return removeStaleTemporaryFiles(this.temporaryFolder, now);
   }

@@ -19,13 +19,21 @@ export interface TestContext {
 /** Opens an application context on a fresh data folder and database, migrated. */
 export async function openTestContext(
   prefix = 'congvan-test-',
-  options: { nodeId?: string; clock?: Clock; /** Zone-file lines the context's DNS answers from. */ dnsRecords?: string } = {},
+  options: {
+    nodeId?: string;
+    clock?: Clock;
+    /** Zone-file lines the context's DNS answers from. */
+    dnsRecords?: string;
+    /** Blobs in a folder of the data folder, on either database, instead of the pass's choice. */
+    fileBlobs?: boolean;
+  } = {},
 ): Promise<TestContext> {
   const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
   const database = await createTestDatabase();
   const recordsFile = path.join(dataDir, 'dns-records.zone');
   writeFileSync(recordsFile, options.dnsRecords ?? '');
-  const env = { CONGVAN_DATA_DIR: dataDir, CONGVAN_DNS_SERVERS: 'none', CONGVAN_DNS_RECORDS: recordsFile, ...database.env };
+  const env: Record<string, string> = { CONGVAN_DATA_DIR: dataDir, CONGVAN_DNS_SERVERS: 'none', CONGVAN_DNS_RECORDS: recordsFile, ...database.env };
+  if (options.fileBlobs) env.CONGVAN_BLOB_STORE = `fs:${path.join(dataDir, 'blobs')}`;
   const ctx = await openAppContext(loadConfig({ ...env, CONGVAN_NODE_ID: options.nodeId ?? 'test-node' }), { clock: options.clock });
 
   return {

@@ -17,6 +17,7 @@ import { applyIncomingReceipt } from '../../exchange/receipts.js';
 import { applyIncomingNotice, NOTICE_HEADER, type NoticeKind } from '../../exchange/notice-mail.js';
 import type { ParsedMessage } from '../mime/types.js';
 import { applyDeliveryReport } from '../../exchange/delivery-reports.js';
+import { readRawMessage } from './raw-message.js';
 
 const log = logger('ingest');
 
@@ -50,7 +51,7 @@ export class ClaimLostError extends Error {
  */
 export async function processMessage(ctx: AppContext, messageRowId: string, options: ProcessOptions = {}): Promise<void> {
   const message = await ctx.db.selectFrom('messages').selectAll().where('id', '=', messageRowId).executeTakeFirstOrThrow();
-  const raw = await ctx.blobs.get(message.raw_sha256);
+  const raw = await readRawMessage(ctx, message);
 
   const organizations = await listOrganizations(ctx.db);
   const authentication = await authenticateSender(ctx, raw, { remoteAddress: message.remote_address, helo: message.helo, envelopeFrom: message.envelope_from });

@@ -16,12 +16,13 @@ export interface IncomingEnvelope {
 
 /**
  * Stores the raw bytes durably and commits the message row, in that order. A writer that already
- * received the bytes during SMTP DATA only has to finish. Only after this
- * resolves may SMTP reply 250: the blob store fsyncs the file and its folder, and the row is
- * committed, so the message survives a crash and is processed when the server starts again.
+ * received the bytes during SMTP DATA only has to finish, and may leave the file in the blob
+ * store's spool folder for processing to move. Only after this resolves may SMTP reply 250: the
+ * file and its folder are fsynced, and the row is committed and synced, so the message survives
+ * a crash and is processed when the server starts again.
  */
 export async function storeRawMessage(ctx: AppContext, raw: Buffer, envelope: IncomingEnvelope, writer?: BlobWriter): Promise<string> {
-  const rawSha256 = writer ? await writer.finish() : await ctx.blobs.put(raw);
+  const stored = writer ? await writer.finishInSpool() : { sha256: await ctx.blobs.put(raw), spooled: null };
   const id = newId();
 
   await ctx.db
@@ -30,7 +31,8 @@ export async function storeRawMessage(ctx: AppContext, raw: Buffer, envelope: In
       id,
       message_id_header: readMessageIdHeader(raw),
       content_sha256: contentHash(raw),
-      raw_sha256: rawSha256,
+      raw_sha256: stored.sha256,
+      raw_spool: stored.spooled,
       size: raw.length,
       received_at: ctx.clock.now().toISOString(),
       source: envelope.source,

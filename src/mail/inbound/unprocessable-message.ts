@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { newId } from '../../platform/ids.js';
 import { foldText } from '../../platform/text-fold.js';
 import { registerIncomingDocuments } from '../../documents/register-incoming.js';
+import { readRawMessage } from './raw-message.js';
 
 /**
  * Registers a message that processing could not handle as one unrecognised document, so that it
@@ -11,7 +12,7 @@ import { registerIncomingDocuments } from '../../documents/register-incoming.js'
  */
 export async function registerUnprocessableMessage(ctx: AppContext, messageRowId: string, errorDetail: string): Promise<void> {
   const message = await ctx.db.selectFrom('messages').selectAll().where('id', '=', messageRowId).executeTakeFirstOrThrow();
-  const raw = await ctx.blobs.get(message.raw_sha256);
+  const raw = await readRawMessage(ctx, message);
   const subject = readSubject(raw);
   const now = ctx.clock.now().toISOString();
   const flags = [{ code: 'processing-failed', message: `Không xử lý được thư: ${errorDetail}` }];

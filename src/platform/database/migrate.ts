@@ -7,6 +7,7 @@ import { workingCalendarMigration } from './migrations/0003-working-calendar.js'
 import { exchangeMigration } from './migrations/0004-exchange.js';
 import { draftFieldsMigration } from './migrations/0005-draft-fields.js';
 import { groupVersionsMigration } from './migrations/0006-group-versions.js';
+import { rawSpoolMigration } from './migrations/0007-raw-spool.js';
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -16,6 +17,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '0004-exchange': exchangeMigration(engine),
     '0005-draft-fields': draftFieldsMigration(engine),
     '0006-group-versions': groupVersionsMigration(),
+    '0007-raw-spool': rawSpoolMigration(),
   };
 }
 

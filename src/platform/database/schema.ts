@@ -99,6 +99,8 @@ export interface MessageTable {
   message_id_header: string | null;
   content_sha256: string;
   raw_sha256: string;
+  /** The raw message's file in the blob store's `incoming/` folder until processing moves it. */
+  raw_spool: Generated<string | null>;
   size: number;
   received_at: string;
   source: string;
