@@ -54,9 +54,9 @@ describe('FileBlobStore', () => {
     const parts = [Buffer.from('Subject: Giấy mời\r\n'), Buffer.from('\r\n'), Buffer.alloc(100_000, 0x41)];
 
     for (const part of parts) writer.write(part);
-    const address = await writer.finish();
-
     const whole = Buffer.concat(parts);
+    const address = await writer.finish(whole);
+
     expect(address).toBe(createHash('sha256').update(whole).digest('hex'));
     expect((await store.get(address)).equals(whole)).toBe(true);
     expect(readdirSync(path.join(root, 'incoming'))).toEqual([]);
@@ -70,7 +70,7 @@ describe('FileBlobStore', () => {
     const writer = store.createWriter();
     writer.write(bytes);
 
-    expect(await writer.finish()).toBe(first);
+    expect(await writer.finish(bytes)).toBe(first);
     expect(readdirSync(path.join(root, 'incoming'))).toEqual([]);
   });
 
@@ -102,7 +102,7 @@ describe('FileBlobStore', () => {
     writer.write(bytes.subarray(0, 60_000));
     writer.write(bytes.subarray(60_000));
 
-    const finished = await writer.finishInSpool();
+    const finished = await writer.finishInSpool(bytes);
 
     expect(finished.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(finished.spooled).toMatch(/^\.tmp-[0-9a-f]{16}$/);
@@ -119,7 +119,7 @@ describe('FileBlobStore', () => {
     const store = newStore();
     const writer = store.createWriter();
     writer.write(Buffer.from('settled twice'));
-    const { sha256, spooled } = await writer.finishInSpool();
+    const { sha256, spooled } = await writer.finishInSpool(Buffer.from('settled twice'));
 
     await store.settle(spooled!, sha256);
     await store.settle(spooled!, sha256);
@@ -147,7 +147,16 @@ describe('FileBlobStore', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(statSync(path.join(root, 'incoming', name!)).size).toBe(300_000);
 
-    const { spooled } = await writer.finishInSpool();
+    const { spooled } = await writer.finishInSpool(Buffer.concat([Buffer.alloc(100_000, 1), Buffer.alloc(200_000, 2)]));
     expect(spooled).toBe(name);
+  });
+
+  it('rejects content that differs in length from the bytes written', async () => {
+    const store = newStore();
+    const writer = store.createWriter();
+    writer.write(Buffer.from('four'));
+
+    await expect(writer.finishInSpool(Buffer.from('five!'))).rejects.toThrow(/has 5 bytes, but 4 were written/);
+    expect(readdirSync(path.join(root, 'incoming'))).toEqual([]);
   });
 });

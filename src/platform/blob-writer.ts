@@ -1,9 +1,10 @@
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { FolderSync } from './folder-sync.js';
+import { sha256Digest } from './sha256-digest.js';
 
 /** Where a finished temporary file goes: renamed into a folder, or copied into the database. */
 export interface BlobDestination {
@@ -23,7 +24,8 @@ const FLUSH_BYTES = 256 * 1024;
 
 /**
  * Writes one blob while its bytes still arrive, such as a message during SMTP DATA. Chunks are
- * hashed on the way and written in order to a temporary file, `FLUSH_BYTES` at a time.
+ * written in order to a temporary file, `FLUSH_BYTES` at a time. The caller keeps the bytes too
+ * and passes them at the end, where they are hashed on a libuv thread while the last write runs.
  *
  * `finish()` fsyncs the file, renames it to its SHA-256 address and fsyncs that folder. When the
  * writer was given the spool folder's `FolderSync`, `finishInSpool()` does less after the last
@@ -32,7 +34,6 @@ const FLUSH_BYTES = 256 * 1024;
  * moved to its address later, off the path of the SMTP reply.
  */
 export class BlobWriter {
-  readonly #hash: Hash = createHash('sha256');
   readonly #temporary: string;
   #file: Promise<FileHandle>;
   #entryDurable: Promise<void> | null = null;
@@ -63,7 +64,6 @@ export class BlobWriter {
   }
 
   write(chunk: Buffer): void {
-    this.#hash.update(chunk);
     this.#size += chunk.length;
     this.#buffered.push(chunk);
     this.#bufferedBytes += chunk.length;
@@ -71,9 +71,12 @@ export class BlobWriter {
     if (this.#bufferedBytes >= FLUSH_BYTES) this.#flush();
   }
 
-  /** Makes the blob durable at its address and returns that address. Rejects if a write failed. */
-  async finish(): Promise<string> {
-    const sha256 = await this.#writeAll();
+  /**
+   * Makes the blob durable at its address and returns that address. `content` is every byte
+   * passed to `write()`, in order. Rejects if a write failed.
+   */
+  async finish(content: Uint8Array): Promise<string> {
+    const sha256 = await this.#writeAll(content);
 
     const file = await this.#file;
     if (!this.#entryDurable) {
@@ -96,10 +99,10 @@ export class BlobWriter {
    * Makes the blob durable where it was written and returns its address and file name, or, for a
    * writer without a spool folder, does what `finish()` does. Rejects if a write failed.
    */
-  async finishInSpool(): Promise<FinishedBlob> {
-    if (!this.#entryDurable) return { sha256: await this.finish(), spooled: null };
+  async finishInSpool(content: Uint8Array): Promise<FinishedBlob> {
+    if (!this.#entryDurable) return { sha256: await this.finish(content), spooled: null };
 
-    const sha256 = await this.#writeAll();
+    const sha256 = await this.#writeAll(content);
     await this.#entryDurable;
 
     // Every write was O_DSYNC, so the bytes are durable and the close need not be awaited.
@@ -119,16 +122,22 @@ export class BlobWriter {
     await rm(this.#temporary, { force: true });
   }
 
-  /** Writes what is still buffered, waits for every write and returns the SHA-256. */
-  async #writeAll(): Promise<string> {
+  /** Writes what is still buffered and returns the SHA-256 of `content` once every write is done. */
+  async #writeAll(content: Uint8Array): Promise<string> {
+    if (content.length !== this.#size) {
+      await this.abort();
+      throw new Error(`The content passed to finish a blob has ${content.length} bytes, but ${this.#size} were written.`);
+    }
+
     this.#flush();
+    const sha256 = sha256Digest(content);
     await this.#pending;
     if (this.#failed) {
       await this.abort();
       throw this.#failed;
     }
 
-    return this.#hash.digest('hex');
+    return sha256;
   }
 
   #flush(): void {

@@ -51,7 +51,7 @@ describe('DatabaseBlobStore', () => {
     const writer = store.createWriter();
     for (const part of parts) writer.write(part);
 
-    const address = await writer.finish();
+    const address = await writer.finish(Buffer.concat(parts));
 
     expect(address).toBe(sha256(Buffer.concat(parts)));
     expect((await store.get(address)).equals(Buffer.concat(parts))).toBe(true);

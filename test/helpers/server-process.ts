@@ -24,6 +24,8 @@ export interface ServerProcess {
   logins: DemoLogin[];
   output: () => string;
   stop(): Promise<number | null>;
+  /** Kills the process with SIGKILL, as a crash would, and leaves its data in place. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -82,6 +84,13 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       const code = await stopProcess(child, env.CONGVAN_DATA_DIR ? null : dataDir);
       await database?.drop();
       return code;
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

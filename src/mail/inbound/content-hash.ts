@@ -1,22 +1,18 @@
-import { createHash } from 'node:crypto';
+import { sha256Digest } from '../../platform/sha256-digest.js';
 
 /**
  * Hashes what the sender wrote, not how it travelled: the body plus the headers that identify
  * the content (From, To, Subject, Date). Relays add Received and other trace headers, so the
  * same message delivered twice has different raw bytes but the same content hash.
  */
-export function contentHash(raw: Buffer): string {
+export async function contentHash(raw: Buffer): Promise<string> {
   const separator = findHeaderEnd(raw);
   const headerText = raw.subarray(0, separator.headerEnd).toString('latin1');
   const body = raw.subarray(separator.bodyStart);
 
-  const hash = createHash('sha256');
-  for (const name of ['from', 'to', 'cc', 'subject', 'date']) {
-    hash.update(`${name}:${headerValue(headerText, name)}\n`);
-  }
-  hash.update(body);
+  const identifyingHeaders = ['from', 'to', 'cc', 'subject', 'date'].map((name) => `${name}:${headerValue(headerText, name)}\n`).join('');
 
-  return hash.digest('hex');
+  return sha256Digest(Buffer.concat([Buffer.from(identifyingHeaders, 'utf8'), body]));
 }
 
 function findHeaderEnd(raw: Buffer): { headerEnd: number; bodyStart: number } {

@@ -22,7 +22,9 @@ export interface IncomingEnvelope {
  * a crash and is processed when the server starts again.
  */
 export async function storeRawMessage(ctx: AppContext, raw: Buffer, envelope: IncomingEnvelope, writer?: BlobWriter): Promise<string> {
-  const stored = writer ? await writer.finishInSpool() : { sha256: await ctx.blobs.put(raw), spooled: null };
+  // Both hashes run on libuv threads while the file is written.
+  const contentSha256 = contentHash(raw);
+  const stored = writer ? await writer.finishInSpool(raw) : { sha256: await ctx.blobs.put(raw), spooled: null };
   const id = newId();
 
   await ctx.db
@@ -30,7 +32,7 @@ export async function storeRawMessage(ctx: AppContext, raw: Buffer, envelope: In
     .values({
       id,
       message_id_header: readMessageIdHeader(raw),
-      content_sha256: contentHash(raw),
+      content_sha256: await contentSha256,
       raw_sha256: stored.sha256,
       raw_spool: stored.spooled,
       size: raw.length,
