@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +183,30 @@ describe('SMTP intake with swaks', () => {
 
     const numbers = inbox.items.map((item) => item.registerNumber).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: before + 50 }, (_, index) => index + 1));
+  });
+
+  it('discards a message whose client disconnects during DATA', async () => {
+    const socket = connect(server.smtpPort, '127.0.0.1');
+    const replies: string[] = [];
+    socket.on('data', (chunk) => replies.push(chunk.toString('utf8')));
+    const replyCount = (count: number) => pollUntil(async () => replies.join('').split('\r\n').filter((line) => /^\d{3} /.test(line)).length >= count, 10_000, `${count} replies`);
+
+    await replyCount(1);
+    socket.write('EHLO client.test\r\n');
+    await replyCount(2);
+    socket.write('MAIL FROM:<a@example.test>\r\nRCPT TO:<soyte@lamdong.gov.vn>\r\nDATA\r\n');
+    await replyCount(5);
+    socket.write('Subject: cut off\r\nMessage-ID: <cut-off@example.test>\r\n\r\nthe first half of a message');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect(replies.join('')).toContain('354');
+    expect(server.output()).not.toContain('storing a message failed');
+    expect((await fetch(`${server.baseUrl}/api/v1/health`)).status).toBe(200);
+    const spool = readdirSync(path.join(server.dataDir, 'blobs', 'incoming')).filter((name) => name.startsWith('.tmp-'));
+    const spooled = spool.map((name) => readFileSync(path.join(server.dataDir, 'blobs', 'incoming', name), 'latin1'));
+    expect(spooled.some((content) => content.includes('cut-off@example.test'))).toBe(false);
   });
 
   it('registers the same message delivered twice once', async () => {

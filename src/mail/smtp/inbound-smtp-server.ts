@@ -139,7 +139,13 @@ export function createInboundSmtpServer(ctx: AppContext, options: InboundSmtpOpt
           options.onStored(id);
         })
         .catch((error: unknown) => {
-          log.error({ err: error, remoteAddress: session.remoteAddress }, 'storing a message failed; replied 451');
+          if ((error as NodeJS.ErrnoException).code === 'ECONNECTION') {
+            // smtp-server ends the DATA stream with this code when the client goes away, so
+            // nothing was accepted and no reply can reach the client.
+            log.info({ remoteAddress: session.remoteAddress, sessionId: session.id }, 'client disconnected during DATA; partial message discarded');
+          } else {
+            log.error({ err: error, remoteAddress: session.remoteAddress }, 'storing a message failed; replied 451');
+          }
           replyOnce(replies.localFailure());
           writer.abort().catch((abortError: unknown) => log.warn({ err: abortError }, 'removing a partial message file failed'));
         });
