@@ -40,7 +40,26 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
 
-  return { url: url.toString(), drop: () => administer(`drop database if exists ${name} with (force)`) };
+  return { url: url.toString(), drop: () => dropDatabase(name) };
+}
+
+// `with (force)` also terminates an autovacuum worker that happens to be in the database, which a
+// role without pg_signal_backend may not do (SQLSTATE 42501). Such a worker finishes within
+// moments, so the drop is tried again.
+const DROP_ATTEMPTS = 20;
+const DROP_RETRY_MS = 250;
+
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await administer(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= DROP_ATTEMPTS || (code !== '42501' && code !== '55006')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, DROP_RETRY_MS));
+    }
+  }
 }
 
 async function administer(statement: string): Promise<void> {
