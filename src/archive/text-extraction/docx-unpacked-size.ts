@@ -100,7 +100,7 @@ function checkInflatedSize(bytes: Uint8Array, entries: readonly ZipDirectoryEntr
  * exceeds `stopAfterBytes`. The count covers the output up to the first error in the data.
  */
 // This runs in the extraction worker thread, which the pool terminates on a timeout. Node 20
-// aborts the whole process when a worker is terminated while it holds a node:zlib handle
+// aborts the whole process when a worker is terminated while it has an open node:zlib handle
 // (`close before init` in node_zlib.cc), so the worker inflates with fflate, in JavaScript.
 // NOTE: JSZip inflates with pako, another JavaScript port of zlib. The two are assumed to stop
 // at the same byte of a corrupt stream.

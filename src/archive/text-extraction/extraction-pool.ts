@@ -37,7 +37,7 @@ const dependencyUrls = ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/bu
   import.meta.resolve(specifier),
 );
 
-// Node 20 aborts the whole process when a worker thread is terminated while it holds a node:zlib
+// Node 20 aborts the whole process when a worker thread is terminated while it has an open node:zlib
 // handle (`close before init` in node_zlib.cc), and the pool terminates a thread on every timeout.
 // pdfjs inflates with DecompressionStream, which is node:zlib, when it exists, and with its own
 // JavaScript inflater otherwise, so the bootstrap removes it. The DOCX size check uses fflate.

@@ -13,9 +13,9 @@ const originalScan = SMTPStream.prototype._feedDataStream;
  * Puts a stream into data mode, writes `wire` to it in the given chunks and returns the message
  * bytes it emitted, the byte count it reported and the commands it parsed after the terminator.
  */
-async function scan(wire: Buffer, cuts: number[], which: Scan): Promise<ScanResult> {
+async function scan(wire: Buffer, cuts: number[], scanner: Scan): Promise<ScanResult> {
   const stream = new SMTPStream();
-  if (which === 'fast') {
+  if (scanner === 'fast') {
     (stream as unknown as { _feedDataStream: typeof feedDataStream })._feedDataStream = feedDataStream;
   } else {
     stream._feedDataStream = originalScan;
